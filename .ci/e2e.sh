@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end checks of a built stockato binary, as a user's shell runs it.
+# Usage: bash .ci/e2e.sh "node /path/to/bin/stockato.js"
+set -uo pipefail
+STOCKATO=$1
+HOME_DIR=$(mktemp -d)
+trap 'rm -rf "$HOME_DIR"' EXIT
+export STOCKATO_HOME=$HOME_DIR NO_COLOR=1
+failures=0
+check() { # name, expected exit code, command...
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$HOME_DIR/out" 2>"$HOME_DIR/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL $name: exit $got, wanted $want"; sed 's/^/  stderr: /' "$HOME_DIR/err"; failures=$((failures + 1))
+  else
+    echo "ok   $name (exit $got)"
+  fi
+}
+st() { $STOCKATO "$@"; }
+
+check "quote --demo --json" 0 st quote ACME GLOBX --demo --json
+node -e '
+  const q = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const ok = q.length === 2 && q.every((x) => x.demo === true && /^\d+(\.\d+)?$/.test(x.last) && !isNaN(Date.parse(x.time)));
+  if (!ok) { console.error("bad quote JSON", q); process.exit(1); }' "$HOME_DIR/out" || failures=$((failures + 1))
+
+check "history --csv" 0 st history ACME --demo --range 3mo --interval 1d --csv
+rows=$(($(wc -l <"$HOME_DIR/out") - 1))
+if [ "$rows" -lt 55 ] || [ "$rows" -gt 70 ]; then echo "FAIL history rows: $rows"; failures=$((failures + 1)); else echo "ok   history rows: $rows"; fi
+
+check "unknown symbol" 1 st quote NOPE --demo
+check "partial failure" 1 st quote ACME NOPE --demo
+check "empty symbol list" 2 st quote
+check "--range 7q" 2 st history ACME --demo --range 7q
+check "--interval 3h" 2 st history ACME --demo --interval 3h
+check "--from after --to" 2 st history ACME --demo --from 2025-05-01 --to 2025-01-01
+check "--json --csv" 2 st quote ACME --demo --json --csv
+check "unknown provider" 2 st quote ACME --provider nope
+check "help exit-codes" 0 st help exit-codes
+touch "$HOME_DIR/a-file"
+check "STOCKATO_HOME is a file" 2 env STOCKATO_HOME="$HOME_DIR/a-file" $STOCKATO quote ACME --demo
+mkdir -p "$HOME_DIR/badcfg" && printf 'color: 3\n' >"$HOME_DIR/badcfg/config.yaml"
+check "config of a wrong type" 2 env STOCKATO_HOME="$HOME_DIR/badcfg" $STOCKATO quote ACME --demo
+mkdir -p "$HOME_DIR/baddb" && printf 'not sqlite\n' >"$HOME_DIR/baddb/stockato.db"
+check "database that is not SQLite" 1 env STOCKATO_HOME="$HOME_DIR/baddb" $STOCKATO history ACME --demo
+grep -qx 'not sqlite' "$HOME_DIR/baddb/stockato.db" || { echo "FAIL the foreign file was changed"; failures=$((failures + 1)); }
+
+if [ "$failures" -gt 0 ]; then echo "$failures end-to-end check(s) failed"; exit 1; fi
+echo "all end-to-end checks passed"

@@ -1,0 +1,27 @@
+// Bundles the CLI into dist/ with esbuild: one small entry chunk, and a chunk per lazily loaded
+// command or library, so that start-up reads few files (see bench/RESULTS.md for why).
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: { main: 'src/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Native addons cannot be bundled; they resolve from node_modules at run time.
+  external: ['better-sqlite3'],
+  // Bundled CommonJS (commander) calls require(); give ESM chunks one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: { __STOCKATO_VERSION__: JSON.stringify(pkg.version) },
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+});

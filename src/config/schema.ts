@@ -1,0 +1,93 @@
+import { parseDuration } from '../duration.js';
+import { PROVIDER_IDS } from '../providers/registry.js';
+
+/** One setting: its dotted key, what it accepts, its default and a line of help. */
+export interface SettingDefinition {
+  readonly key: string;
+  readonly description: string;
+  readonly default: string | number;
+  /** What is accepted, in words, for error messages. */
+  readonly accepts: string;
+  /** Returns the typed value, or undefined when `raw` is not acceptable. */
+  parse(raw: unknown): string | number | undefined;
+}
+
+const oneOf =
+  (...choices: string[]) =>
+  (raw: unknown) =>
+    typeof raw === 'string' && choices.includes(raw) ? raw : undefined;
+
+const duration = (raw: unknown) => {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    parseDuration(raw, 'value');
+    return raw;
+  } catch {
+    return undefined;
+  }
+};
+
+const wholeNumber = (raw: unknown) => {
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+};
+
+const timezone = (raw: unknown) => {
+  if (typeof raw !== 'string') return undefined;
+  if (raw === 'local' || raw === 'UTC') return raw;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+    return raw;
+  } catch {
+    return undefined;
+  }
+};
+
+export const SETTINGS: readonly SettingDefinition[] = [
+  {
+    key: 'provider',
+    description: 'market data provider used when --provider is not given',
+    default: 'demo',
+    accepts: `a provider name: ${PROVIDER_IDS.join(', ')}`,
+    parse: oneOf(...PROVIDER_IDS),
+  },
+  {
+    key: 'color',
+    description: 'color in tables: auto (only on a terminal), always or never',
+    default: 'auto',
+    accepts: 'auto, always or never',
+    parse: oneOf('auto', 'always', 'never'),
+  },
+  {
+    key: 'timezone',
+    description: 'time zone for times shown in tables (JSON and CSV are always UTC)',
+    default: 'local',
+    accepts: 'local, UTC or an IANA zone such as America/New_York',
+    parse: timezone,
+  },
+  {
+    key: 'cache.daily-ttl',
+    description: 'how long daily and longer history stays fresh in the cache',
+    default: '6h',
+    accepts: 'a duration such as 30m, 6h or 1d',
+    parse: duration,
+  },
+  {
+    key: 'cache.intraday-ttl',
+    description: 'how long intraday history stays fresh in the cache',
+    default: '1m',
+    accepts: 'a duration such as 30s, 1m or 5m',
+    parse: duration,
+  },
+  {
+    key: 'demo.seed',
+    description: 'seed of the simulated demo market (same seed, same prices everywhere)',
+    default: 20_160_104,
+    accepts: 'a whole number from 0 up',
+    parse: wholeNumber,
+  },
+];
+
+export function findSetting(key: string): SettingDefinition | undefined {
+  return SETTINGS.find((setting) => setting.key === key);
+}

@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import type { Clock } from './engine/clock.js';
+import { type AppError, UsageError, EXIT, type ExitCode } from './errors.js';
+import { loadConfig, type Config } from './config/config.js';
+import type { Dataset } from './output/dataset.js';
+import { chooseFormat, render, type OutputFormat } from './output/render.js';
+import { createStyle, shouldUseColor, type Style } from './output/style.js';
+import { resolvePaths, type Paths } from './paths.js';
+import type { MarketDataProvider } from './providers/provider.js';
+import { loadProvider } from './providers/registry.js';
+import type { Store } from './store/store.js';
+
+export interface OutputStream {
+  write(text: string): boolean;
+  readonly isTTY?: boolean;
+}
+
+/** The outside world a command may touch, injected so that tests can build a CLI of their own. */
+export interface CliDeps {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+}
+
+/** Options every command accepts (declared once on the program). */
+export interface GlobalOptions {
+  readonly json?: boolean;
+  readonly ndjson?: boolean;
+  readonly csv?: boolean;
+  readonly color?: boolean;
+  readonly provider?: string;
+  readonly demo?: boolean;
+  readonly debug?: boolean;
+  readonly quiet?: boolean;
+}
+
+/**
+ * What a running command uses: lazily opened config, store and providers, and the output
+ * channels. It also remembers the exit code a partial failure asks for.
+ */
+export class CommandContext {
+  exitCode: ExitCode = EXIT.ok;
+  #paths: Paths | undefined;
+  #config: Promise<Config> | undefined;
+  #store: Store | undefined;
+  #style: Style | undefined;
+
+  constructor(
+    readonly deps: CliDeps,
+    readonly globals: GlobalOptions,
+  ) {}
+
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  paths(): Paths {
+    this.#paths ??= resolvePaths(this.deps.env);
+    return this.#paths;
+  }
+
+  config(): Promise<Config> {
+    this.#config ??= loadConfig(this.paths().configFile);
+    return this.#config;
+  }
+
+  /** The provider named by --provider/--demo, else the configured default. */
+  async provider(): Promise<MarketDataProvider> {
+    const { provider, demo } = this.globals;
+    if (demo === true && provider !== undefined && provider !== 'demo') {
+      throw new UsageError(`--demo and --provider ${provider} contradict each other: give one of them`);
+    }
+    const config = await this.config();
+    const id = demo === true ? 'demo' : (provider ?? config.getString('provider'));
+    this.debug(`provider: ${id}`);
+    return loadProvider(id, { clock: this.clock, demoSeed: config.getNumber('demo.seed') });
+  }
+
+  /** Opens (creating and migrating on first use) the database in the data folder. */
+  async store(): Promise<Store> {
+    if (!this.#store) {
+      const { openStore } = await import('./store/store.js');
+      const { dataDir, databaseFile } = this.paths();
+      mkdirSync(dataDir, { recursive: true });
+      this.debug(`database: ${databaseFile}`);
+      this.#store = openStore(databaseFile);
+    }
+    return this.#store;
+  }
+
+  /** The output format the flags ask for, refusing one the command does not support. */
+  format(supported: readonly OutputFormat[]): OutputFormat {
+    const format = chooseFormat(this.globals);
+    if (!supported.includes(format)) {
+      throw new UsageError(`this command does not support --${format}`, {
+        hint: `it supports: ${supported.filter((f) => f !== 'table').map((f) => `--${f}`).join(', ') || 'no machine formats'}`,
+      });
+    }
+    return format;
+  }
+
+  async emit<Row>(dataset: Dataset<Row>, format: OutputFormat): Promise<void> {
+    const config = await this.config();
+    this.deps.stdout.write(
+      render(dataset, format, {
+        isTTY: this.deps.stdout.isTTY === true,
+        style: await this.style(),
+        timezone: config.getString('timezone'),
+        nowMs: this.clock.nowMs(),
+      }),
+    );
+  }
+
+  /** Writes plain text (a path, a value) to stdout. */
+  print(text: string): void {
+    this.deps.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  async style(): Promise<Style> {
+    if (!this.#style) {
+      const setting = (await this.config()).getString('color') as 'auto' | 'always' | 'never';
+      const enabled = shouldUseColor({
+        isTTY: this.deps.stdout.isTTY === true,
+        env: this.deps.env,
+        colorFlag: this.globals.color !== false,
+        setting,
+      });
+      this.#style = createStyle(enabled);
+    }
+    return this.#style;
+  }
+
+  /** A failure that does not stop the command (one symbol of several): stderr, then exit 1. */
+  fail(error: AppError): void {
+    this.exitCode = EXIT.failure;
+    if (this.isJsonMode()) {
+      this.deps.stderr.write(JSON.stringify(error.toJSON()) + '\n');
+    } else {
+      this.deps.stderr.write(`error: ${error.message}\n`);
+      if (error.hint) this.deps.stderr.write(`hint: ${error.hint}\n`);
+    }
+  }
+
+  warn(message: string): void {
+    if (this.globals.quiet !== true) this.deps.stderr.write(`warning: ${message}\n`);
+  }
+
+  debug(message: string): void {
+    if (this.globals.debug === true) this.deps.stderr.write(`debug: ${message}\n`);
+  }
+
+  isJsonMode(): boolean {
+    return this.globals.json === true || this.globals.ndjson === true;
+  }
+
+  close(): void {
+    this.#store?.close();
+    this.#store = undefined;
+  }
+}

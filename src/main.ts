@@ -1,0 +1,84 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli.js';
+import { systemClock } from './clock.js';
+import type { CliDeps } from './context.js';
+import { AppError, EXIT, UsageError, type ExitCode } from './errors.js';
+
+/**
+ * Runs one command line and returns its exit code. Never exits the process, so tests can call it
+ * with their own streams, environment and clock.
+ */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const jsonErrors = argv.includes('--json') || argv.includes('--ndjson');
+  const debug = argv.includes('--debug');
+  let built: Awaited<ReturnType<typeof buildProgram>> | undefined;
+  try {
+    built = await buildProgram(deps, argv);
+    await built.program.parseAsync(argv as string[]);
+    return built.context().exitCode;
+  } catch (error) {
+    return report(error, deps, { jsonErrors, debug });
+  } finally {
+    built?.context().close();
+  }
+}
+
+/** The real process: its streams, environment and clock, signals and a closed stdout. */
+export async function main(argv: readonly string[] = process.argv): Promise<ExitCode | number> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `stockato history X | head`: the reader left; that is not a failure.
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => process.exit(EXIT.interrupted));
+  }
+  const env = process.env;
+  let clock;
+  try {
+    clock = systemClock(env);
+  } catch (error) {
+    return report(error, { stdout: process.stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } }, {
+      jsonErrors: argv.includes('--json'),
+      debug: false,
+    });
+  }
+  return runCli(argv, { stdout: process.stdout, stderr: process.stderr, env, clock });
+}
+
+function report(error: unknown, deps: CliDeps, mode: { jsonErrors: boolean; debug: boolean }): number {
+  const appError = toAppError(error);
+  if (appError === 'quiet-exit') return EXIT.ok;
+  if (appError === undefined) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.stderr.write(
+      mode.jsonErrors
+        ? JSON.stringify({ error: { code: 'internal', message } }) + '\n'
+        : `error: unexpected failure: ${message}\n${mode.debug ? '' : 'run again with --debug for the stack\n'}`,
+    );
+    if (mode.debug && error instanceof Error) deps.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT.failure;
+  }
+  if (mode.jsonErrors) {
+    deps.stderr.write(JSON.stringify(appError.toJSON()) + '\n');
+  } else {
+    deps.stderr.write(`error: ${appError.message}\n`);
+    if (appError.hint) deps.stderr.write(`hint: ${appError.hint}\n`);
+  }
+  if (mode.debug && appError.cause instanceof Error) deps.stderr.write(`cause: ${appError.cause.stack ?? ''}\n`);
+  return appError.exitCode;
+}
+
+/** Commander's own errors (unknown option, missing argument) are usage errors; help is not. */
+function toAppError(error: unknown): AppError | 'quiet-exit' | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0 || error.code === 'commander.help' || error.code === 'commander.helpDisplayed') {
+      return 'quiet-exit';
+    }
+    if (error.code === 'commander.version') return 'quiet-exit';
+    const message = error.message.replace(/^error: /, '');
+    return new UsageError(message, { hint: 'see stockato --help or stockato COMMAND --help' });
+  }
+  return undefined;
+}

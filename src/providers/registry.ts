@@ -1,0 +1,44 @@
+import type { Clock } from '../engine/clock.js';
+import { UsageError } from '../errors.js';
+import type { MarketDataProvider } from './provider.js';
+
+/** What a provider factory may need; each takes what it uses. */
+export interface ProviderContext {
+  readonly clock: Clock;
+  readonly demoSeed: number;
+}
+
+interface ProviderEntry {
+  readonly id: string;
+  readonly summary: string;
+  /** Loaded on first use so that a command pays only for the provider it calls. */
+  readonly load: (context: ProviderContext) => Promise<MarketDataProvider>;
+}
+
+const ENTRIES: readonly ProviderEntry[] = [
+  {
+    id: 'demo',
+    summary: 'simulated offline market with fictional instruments (no network, no key)',
+    load: async ({ clock, demoSeed }) => {
+      const { createDemoProvider } = await import('./demo/provider.js');
+      return createDemoProvider({ clock, seed: demoSeed });
+    },
+  },
+];
+
+export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);
+
+export function listProviders(): ReadonlyArray<Pick<ProviderEntry, 'id' | 'summary'>> {
+  return ENTRIES.map(({ id, summary }) => ({ id, summary }));
+}
+
+/** Creates the named provider. An unknown name is a usage error listing the known ones. */
+export async function loadProvider(id: string, context: ProviderContext): Promise<MarketDataProvider> {
+  const entry = ENTRIES.find((candidate) => candidate.id === id);
+  if (!entry) {
+    throw new UsageError(`unknown provider "${id}"`, {
+      hint: `known providers: ${PROVIDER_IDS.join(', ')}`,
+    });
+  }
+  return entry.load(context);
+}
