@@ -14,11 +14,19 @@ interface CommandEntry {
 
 /** Every top-level command, loaded only when it runs (so `quote` never pays for the others). */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'quote', summary: 'latest price and day range of one or more symbols', load: () => import('./commands/quote.js') },
+  {
+    name: 'quote',
+    summary: 'latest price and day range of one or more symbols',
+    load: () => import('./commands/quote.js'),
+  },
   { name: 'history', summary: 'OHLCV bars of a symbol over a range', load: () => import('./commands/history.js') },
   { name: 'search', summary: 'find instruments by symbol or name', load: () => import('./commands/search.js') },
   { name: 'config', summary: 'read and change settings', load: () => import('./commands/config/index.js') },
-  { name: 'db', summary: 'inspect, check, back up and compact the database', load: () => import('./commands/db/index.js') },
+  {
+    name: 'db',
+    summary: 'inspect, check, back up and compact the database',
+    load: () => import('./commands/db/index.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `
@@ -32,7 +40,10 @@ Examples:
  * Builds the program for `argv`. Only the command that will run is loaded in full; the others
  * are declared by name and summary so that `--help` still lists them.
  */
-export async function buildProgram(deps: CliDeps, argv: readonly string[]): Promise<{
+export async function buildProgram(
+  deps: CliDeps,
+  argv: readonly string[],
+): Promise<{
   program: Command;
   context: () => CommandContext;
 }> {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Clock } from './engine/clock.js';
-import { type AppError, UsageError, EXIT, type ExitCode } from './errors.js';
+import { type AppError, UsageError, EXIT, StoreError, type ExitCode } from './errors.js';
 import { loadConfig, type Config } from './config/config.js';
 import type { Dataset } from './output/dataset.js';
 import { chooseFormat, render, type OutputFormat } from './output/render.js';
@@ -84,9 +84,28 @@ export class CommandContext {
       const { dataDir, databaseFile } = this.paths();
       mkdirSync(dataDir, { recursive: true });
       this.debug(`database: ${databaseFile}`);
-      this.#store = openStore(databaseFile);
+      try {
+        this.#store = openStore(databaseFile);
+      } catch (error) {
+        throw isMissingDriver(error) ? missingDriverError(error) : error;
+      }
     }
     return this.#store;
+  }
+
+  /**
+   * The store when it can be used as a cache, or undefined (with a warning) when the SQLite
+   * driver was never built, as under `npx` with npm's install scripts turned off: a one-off
+   * command still works, it just caches nothing.
+   */
+  async cacheStore(): Promise<Store | undefined> {
+    try {
+      return await this.store();
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== 'sqlite-unavailable') throw error;
+      this.warn(`${error.message}; running without the cache (${error.hint ?? ''})`);
+      return undefined;
+    }
   }
 
   /** The output format the flags ask for, refusing one the command does not support. */
@@ -94,7 +113,12 @@ export class CommandContext {
     const format = chooseFormat(this.globals);
     if (!supported.includes(format)) {
       throw new UsageError(`this command does not support --${format}`, {
-        hint: `it supports: ${supported.filter((f) => f !== 'table').map((f) => `--${f}`).join(', ') || 'no machine formats'}`,
+        hint: `it supports: ${
+          supported
+            .filter((f) => f !== 'table')
+            .map((f) => `--${f}`)
+            .join(', ') || 'no machine formats'
+        }`,
       });
     }
     return format;
@@ -158,4 +182,17 @@ export class CommandContext {
     this.#store?.close();
     this.#store = undefined;
   }
+}
+
+/** better-sqlite3 is installed but its native part was not built (or built for another Node). */
+function isMissingDriver(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === 'ERR_DLOPEN_FAILED' || /bindings file/.test(message ?? '');
+}
+
+function missingDriverError(cause: unknown): StoreError {
+  return new StoreError('sqlite-unavailable', 'the SQLite driver (better-sqlite3) is not built for this Node.js', {
+    hint: 'run `npm rebuild better-sqlite3` where stockato is installed, or use `npx --allow-scripts=better-sqlite3 stockato ...`',
+    cause,
+  });
 }

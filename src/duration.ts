@@ -7,9 +7,7 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
 export function parseDuration(text: string, what: string): number {
   const match = DURATION.exec(text.trim());
   if (!match) {
-    throw new UsageError(
-      `${what} must be a duration like 30s, 5m, 6h or 2d (received "${text}")`,
-    );
+    throw new UsageError(`${what} must be a duration like 30s, 5m, 6h or 2d (received "${text}")`);
   }
   return Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]);
 }

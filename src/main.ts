@@ -38,10 +38,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<Exit
   try {
     clock = systemClock(env);
   } catch (error) {
-    return report(error, { stdout: process.stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } }, {
-      jsonErrors: argv.includes('--json'),
-      debug: false,
-    });
+    return report(
+      error,
+      { stdout: process.stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } },
+      {
+        jsonErrors: argv.includes('--json'),
+        debug: false,
+      },
+    );
   }
   return runCli(argv, { stdout: process.stdout, stderr: process.stderr, env, clock });
 }

@@ -52,13 +52,9 @@ function layout(configDir: string, dataDir: string, cacheDir: string, source: Pa
 }
 
 function assertNotAFile(dir: string): void {
-  let isFile = false;
-  try {
-    isFile = !statSync(dir).isDirectory();
-  } catch {
-    return; // does not exist yet: created on first write
-  }
-  if (isFile) {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  // A missing folder is fine: it is created on first write.
+  if (stats !== undefined && !stats.isDirectory()) {
     throw new ConfigError(`STOCKATO_HOME is "${dir}", which is a file, not a folder`, {
       hint: 'point STOCKATO_HOME at a folder (it is created if missing) or unset it',
     });

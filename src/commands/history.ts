@@ -55,9 +55,12 @@ export function define(command: Command, context: () => CommandContext): void {
       const config = await ctx.config();
       const ttlKey = isIntraday(options.interval) ? 'cache.intraday-ttl' : 'cache.daily-ttl';
       const ttlMs = parseDuration(config.getString(ttlKey), ttlKey);
-      const result = await getHistory(options, { provider, store: await ctx.store(), clock: ctx.clock, ttlMs }).catch(
-        asUsageError,
-      );
+      const result = await getHistory(options, {
+        provider,
+        store: await ctx.cacheStore(),
+        clock: ctx.clock,
+        ttlMs,
+      }).catch(asUsageError);
       ctx.debug(`history: ${result.bars.length} bars ${result.fromCache ? 'from the cache' : `from ${provider.id}`}`);
       if (result.bars.length === 0) ctx.warn(`no ${options.interval} bars for ${options.symbol} in that range`);
       await ctx.emit(historyDataset(result), format);
@@ -78,7 +81,9 @@ export function parseHistoryOptions(symbolArg: string, raw: RawHistoryOptions, n
   }
   const defaultRange: Range = isIntraday(raw.interval) ? '1d' : '1mo';
   const fromMs =
-    raw.from !== undefined ? parseTimeOption(raw.from, '--from') : rangeStart((raw.range as Range | undefined) ?? defaultRange, nowMs);
+    raw.from !== undefined
+      ? parseTimeOption(raw.from, '--from')
+      : rangeStart((raw.range as Range | undefined) ?? defaultRange, nowMs);
   const toMs = raw.to !== undefined ? parseTimeOption(raw.to, '--to', true) : nowMs;
   if (fromMs >= toMs) {
     throw new UsageError(`--from (${isoTime(fromMs)}) must be before --to (${isoTime(toMs)})`);
@@ -95,7 +100,14 @@ function asUsageError(error: unknown): never {
 }
 
 export function barRecord(bar: Bar): Record<string, unknown> {
-  return { time: isoTime(bar.tsMs), open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume };
+  return {
+    time: isoTime(bar.tsMs),
+    open: bar.open,
+    high: bar.high,
+    low: bar.low,
+    close: bar.close,
+    volume: bar.volume,
+  };
 }
 
 export function historyDataset(result: HistoryResult): Dataset<Bar> {

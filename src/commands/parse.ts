@@ -7,7 +7,9 @@ export function parseSymbols(args: readonly string[]): string[] {
   const symbols = args.map((arg) => {
     const symbol = normalizeSymbol(arg);
     if (symbol === undefined) {
-      throw new UsageError(`"${arg}" is not a symbol: expected letters, digits and . - = ^ / (e.g. ACME, BTC-USD, ^GSPC)`);
+      throw new UsageError(
+        `"${arg}" is not a symbol: expected letters, digits and . - = ^ / (e.g. ACME, BTC-USD, ^GSPC)`,
+      );
     }
     return symbol;
   });

@@ -26,7 +26,8 @@ export function define(command: Command, context: () => CommandContext): void {
       const options = parseQuoteOptions(args);
       const batch = await runQuote(options, { provider: await ctx.provider() });
       if (batch.quotes.length > 0) await ctx.emit(quoteDataset(batch.quotes), format);
-      if (batch.quotes.some((q) => q.demo) && format === 'table') ctx.warn('demo market: simulated prices, not real quotes');
+      if (batch.quotes.some((q) => q.demo) && format === 'table')
+        ctx.warn('demo market: simulated prices, not real quotes');
       for (const failure of batch.failures) ctx.fail(failure.error);
     });
 }
@@ -36,10 +37,7 @@ export function parseQuoteOptions(args: readonly string[]): QuoteOptions {
 }
 
 /** Asks the provider in batches of the size it accepts; failures stay per symbol. */
-export async function runQuote(
-  options: QuoteOptions,
-  deps: { provider: MarketDataProvider },
-): Promise<QuoteBatch> {
+export async function runQuote(options: QuoteOptions, deps: { provider: MarketDataProvider }): Promise<QuoteBatch> {
   const size = Math.max(1, deps.provider.capabilities.maxSymbolsPerQuote);
   const batches: Promise<QuoteBatch>[] = [];
   for (let i = 0; i < options.symbols.length; i += size) {

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
+import type * as Yaml from 'yaml';
 import { findSetting, SETTINGS, type SettingDefinition } from './schema.js';
+
+type YamlModule = typeof Yaml;
 
 export type ConfigValue = string | number;
 
@@ -34,7 +37,7 @@ export async function setConfigValue(file: string, key: string, raw: string): Pr
   if (value === undefined) {
     throw new UsageError(`"${raw}" is not a valid value for ${key}: expected ${setting.accepts}`);
   }
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await loadYaml();
   const document = parseDocument(existsSync(file) ? readFileSync(file, 'utf8') : '');
   if (document.errors.length > 0) throw yamlError(file, document.errors[0]?.message ?? '');
   validate(file, document.toJS() as unknown);
@@ -57,7 +60,7 @@ export function requireSetting(key: string): SettingDefinition {
 }
 
 async function readYaml(file: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await loadYaml();
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -85,10 +88,9 @@ function validate(file: string, data: unknown): Map<string, ConfigValue> {
     }
     const value = setting.parse(raw);
     if (value === undefined) {
-      throw new ConfigError(
-        `config file ${file}: ${key} is ${JSON.stringify(raw)}, expected ${setting.accepts}`,
-        { hint: `fix it with: stockato config set ${key} <value>` },
-      );
+      throw new ConfigError(`config file ${file}: ${key} is ${JSON.stringify(raw)}, expected ${setting.accepts}`, {
+        hint: `fix it with: stockato config set ${key} <value>`,
+      });
     }
     values.set(key, value);
   }
@@ -115,4 +117,13 @@ function makeConfig(file: string, values: ReadonlyMap<string, ConfigValue>): Con
     getNumber: (key) => Number(get(key)),
     sourceOf: (key) => (values.has(key) ? 'file' : 'default'),
   };
+}
+
+/**
+ * The YAML library, loaded only when a config file exists. It is CommonJS: when bundled, its
+ * exports sit on `default`, as Node's own interop would put them.
+ */
+async function loadYaml(): Promise<YamlModule> {
+  const module = (await import('yaml')) as YamlModule & { default?: YamlModule };
+  return module.default ?? module;
 }

@@ -20,10 +20,7 @@ export interface BarSeries {
 }
 
 /** Merges bars that share an interval bucket, in time order; used to build 1h from 1m, 1wk from 1d. */
-export function aggregateBars(
-  bars: readonly Bar[],
-  bucketOf: (tsMs: number) => number,
-): Bar[] {
+export function aggregateBars(bars: readonly Bar[], bucketOf: (tsMs: number) => number): Bar[] {
   const out: Bar[] = [];
   let current: Bar | undefined;
   for (const bar of bars) {

@@ -1,4 +1,4 @@
-import BigFactory, { type Big } from 'big.js';
+import BigFactory, { type Big as BigNumber } from 'big.js';
 
 /**
  * The one exact decimal type for prices, quantities, cash, fees and P&L.
@@ -29,9 +29,9 @@ export class Decimal {
   static readonly HUNDRED = new Decimal('100');
 
   #text: string | undefined;
-  #big: Big | undefined;
+  #big: BigNumber | undefined;
 
-  private constructor(text: string | undefined, big?: Big) {
+  private constructor(text: string | undefined, big?: BigNumber) {
     this.#text = text;
     this.#big = big;
   }
@@ -86,7 +86,7 @@ export class Decimal {
     return rest.reduce((best, v) => (v.lt(best) ? v : best), first);
   }
 
-  private get big(): Big {
+  private get big(): BigNumber {
     this.#big ??= new Big(this.#text as string);
     return this.#big;
   }

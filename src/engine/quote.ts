@@ -22,6 +22,16 @@ export interface Quote {
   readonly source: string;
   /** True when the numbers are simulated (the demo market). */
   readonly demo: boolean;
+  /** Pre- or post-market price beside the regular one, where the source gives it. */
+  readonly extended?: ExtendedHoursPrice;
+}
+
+export interface ExtendedHoursPrice {
+  readonly session: 'pre' | 'post';
+  readonly last: Decimal;
+  /** Change against the regular session's last price. */
+  readonly change: Decimal;
+  readonly tsMs: number;
 }
 
 /** Change against the previous close, and the same as a percentage (4 decimals, half-even). */
@@ -30,8 +40,6 @@ export function quoteChange(quote: Pick<Quote, 'last' | 'previousClose'>): {
   changePercent: Decimal | undefined;
 } {
   const change = quote.last.minus(quote.previousClose);
-  const changePercent = quote.previousClose.isZero()
-    ? undefined
-    : change.div(quote.previousClose).times(100).round(4);
+  const changePercent = quote.previousClose.isZero() ? undefined : change.div(quote.previousClose).times(100).round(4);
   return { change, changePercent };
 }

@@ -16,7 +16,9 @@ export interface FormatFlags {
 export function chooseFormat(flags: FormatFlags): OutputFormat {
   const chosen = (['json', 'ndjson', 'csv'] as const).filter((name) => flags[name] === true);
   if (chosen.length > 1) {
-    throw new UsageError(`choose one output format: ${chosen.map((name) => `--${name}`).join(' and ')} were both given`);
+    throw new UsageError(
+      `choose one output format: ${chosen.map((name) => `--${name}`).join(' and ')} were both given`,
+    );
   }
   return chosen[0] ?? 'table';
 }

@@ -1,5 +1,6 @@
 import type { AssetClass, Instrument } from '../engine/instrument.js';
 import type { Bar } from '../engine/bar.js';
+import type { CorporateAction } from '../engine/corporate-action.js';
 import type { Interval } from '../engine/interval.js';
 import type { Quote } from '../engine/quote.js';
 import type { ProviderError } from '../errors.js';
@@ -51,6 +52,8 @@ export interface History {
   readonly interval: Interval;
   /** Bars in [fromMs, toMs), oldest first; the last may still be open (not yet complete). */
   readonly bars: readonly Bar[];
+  /** Dividends and splits in the range, where the source gives them. */
+  readonly actions?: readonly CorporateAction[];
 }
 
 export interface NewsItem {

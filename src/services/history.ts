@@ -16,7 +16,8 @@ export interface HistoryResult {
 
 export interface HistoryDeps {
   readonly provider: MarketDataProvider;
-  readonly store: Store;
+  /** The cache; without one (no SQLite driver) every call asks the provider. */
+  readonly store: Store | undefined;
   readonly clock: Clock;
   /** How long a fetched range stays fresh for this interval. */
   readonly ttlMs: number;
@@ -32,8 +33,15 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
   const nowMs = clock.nowMs();
   const toMs = Math.min(request.toMs, nowMs);
   const freshSinceMs = nowMs - deps.ttlMs;
+  if (!store) {
+    const history = await provider.getHistory({ ...request, toMs });
+    return { ...history, source: provider.id, fromCache: false };
+  }
   const cachedInstrument = store.instruments.get(request.symbol);
-  if (cachedInstrument && store.coverage.isCovered(request.symbol, request.interval, request.fromMs, toMs, freshSinceMs)) {
+  if (
+    cachedInstrument &&
+    store.coverage.isCovered(request.symbol, request.interval, request.fromMs, toMs, freshSinceMs)
+  ) {
     return {
       instrument: cachedInstrument,
       interval: request.interval,
@@ -48,5 +56,11 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     store.coverage.record(request.symbol, request.interval, provider.id, request.fromMs, toMs, nowMs);
     store.instruments.upsert(history.instrument, provider.id, nowMs);
   });
-  return { instrument: history.instrument, interval: request.interval, bars: history.bars, source: provider.id, fromCache: false };
+  return {
+    instrument: history.instrument,
+    interval: request.interval,
+    bars: history.bars,
+    source: provider.id,
+    fromCache: false,
+  };
 }

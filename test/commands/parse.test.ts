@@ -10,7 +10,12 @@ const NOW = Date.UTC(2026, 2, 2, 15, 30);
 
 describe('parseSymbols', () => {
   it('normalizes and de-duplicates in order', () => {
-    expect(parseSymbols([' acme', 'btc-usd', 'ACME', '^gspc', 'eurusd=x'])).toEqual(['ACME', 'BTC-USD', '^GSPC', 'EURUSD=X']);
+    expect(parseSymbols([' acme', 'btc-usd', 'ACME', '^gspc', 'eurusd=x'])).toEqual([
+      'ACME',
+      'BTC-USD',
+      '^GSPC',
+      'EURUSD=X',
+    ]);
   });
 
   it.each([[''], ['two words'], ['ac$me']])('refuses %j as a usage error', (arg) => {

@@ -48,7 +48,9 @@ describe('runCli', () => {
   });
 
   it('keeps the table plain with NO_COLOR or --no-color', async () => {
-    expect((await run(['quote', 'ACME', '--demo'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await run(['quote', 'ACME', '--demo'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      '\u001b[',
+    );
     expect((await run(['quote', 'ACME', '--demo', '--no-color'], { isTTY: true })).stdout).not.toContain('\u001b[');
   });
 

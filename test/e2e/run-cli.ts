@@ -24,10 +24,14 @@ export function runBin(args: readonly string[], home: string, env: Record<string
 
 /** Runs a shell pipeline with the binary as `stockato`. */
 export function runShell(script: string, home: string): CliRun {
-  const result = spawnSync('bash', ['-c', `set -o pipefail; stockato() { "${process.execPath}" "${BIN}" "$@"; }; ${script}`], {
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', STOCKATO_HOME: home, STOCKATO_NOW: NOW },
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    'bash',
+    ['--norc', '--noprofile', '-c', `set -o pipefail; stockato() { "${process.execPath}" "${BIN}" "$@"; }; ${script}`],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', STOCKATO_HOME: home, STOCKATO_NOW: NOW },
+      timeout: 30_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -68,11 +68,15 @@ describe('Decimal', () => {
 
   it('round-trips through its canonical text (property)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 12 }), (units, scale) => {
-        const value = Decimal.of(units).div(10n ** BigInt(scale));
-        expect(Decimal.fromCanonical(value.toString()).eq(value)).toBe(true);
-        expect(Decimal.of(value.toString()).toString()).toBe(value.toString());
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 12 }),
+        (units, scale) => {
+          const value = Decimal.of(units).div(10n ** BigInt(scale));
+          expect(Decimal.fromCanonical(value.toString()).eq(value)).toBe(true);
+          expect(Decimal.of(value.toString()).toString()).toBe(value.toString());
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,10 @@ describe('the engine boundary lint rule', () => {
     ["import { readFileSync } from 'node:fs';\nexport const f = readFileSync;", 'no-restricted-imports'],
     ["import Database from 'better-sqlite3';\nexport const d = Database;", 'no-restricted-imports'],
     ["import { render } from 'ink';\nexport const r = render;", 'no-restricted-imports'],
-    ["import { loadProvider } from '../providers/registry.js';\nexport const l = loadProvider;", 'no-restricted-imports'],
+    [
+      "import { loadProvider } from '../providers/registry.js';\nexport const l = loadProvider;",
+      'no-restricted-imports',
+    ],
     ["import { UsageError } from '../errors.js';\nexport const u = UsageError;", 'no-restricted-imports'],
     ['export const now = Date.now();', 'no-restricted-syntax'],
     ['export const now = new Date();', 'no-restricted-syntax'],
@@ -25,7 +28,8 @@ describe('the engine boundary lint rule', () => {
   });
 
   it('allows pure code and imports inside the engine', async () => {
-    const code = "import { Decimal } from './decimal.js';\nexport const d = Decimal.of('1');\nexport const t = new Date(0);\n";
+    const code =
+      "import { Decimal } from './decimal.js';\nexport const d = Decimal.of('1');\nexport const t = new Date(0);\n";
     expect(await problems(code, 'src/engine/example.ts')).toEqual([]);
   });
 

@@ -13,8 +13,20 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { symbol: 'ACME', note: 'plain', price: Decimal.of('123.4'), change: Decimal.of('1.25'), tsMs: Date.UTC(2026, 0, 2, 15) },
-  { symbol: 'GLOBX', note: 'has "quotes", commas\nand a newline', price: Decimal.of('7'), change: Decimal.of('-0.5'), tsMs: Date.UTC(2026, 0, 2, 16) },
+  {
+    symbol: 'ACME',
+    note: 'plain',
+    price: Decimal.of('123.4'),
+    change: Decimal.of('1.25'),
+    tsMs: Date.UTC(2026, 0, 2, 15),
+  },
+  {
+    symbol: 'GLOBX',
+    note: 'has "quotes", commas\nand a newline',
+    price: Decimal.of('7'),
+    change: Decimal.of('-0.5'),
+    tsMs: Date.UTC(2026, 0, 2, 16),
+  },
 ];
 
 const dataset: Dataset<Row> = {

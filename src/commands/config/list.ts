@@ -15,7 +15,12 @@ export function defineList(command: Command, context: () => CommandContext): voi
 export function settingsDataset(config: Config): Dataset<SettingDefinition> {
   return {
     rows: SETTINGS,
-    record: (s) => ({ key: s.key, value: config.get(s.key), source: config.sourceOf(s.key), description: s.description }),
+    record: (s) => ({
+      key: s.key,
+      value: config.get(s.key),
+      source: config.sourceOf(s.key),
+      description: s.description,
+    }),
     columns: [
       { key: 'key', header: 'KEY', kind: 'text', value: (s) => s.key },
       { key: 'value', header: 'VALUE', kind: 'text', value: (s) => String(config.get(s.key)) },

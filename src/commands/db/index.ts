@@ -50,9 +50,10 @@ async function check(ctx: CommandContext): Promise<void> {
       ].join('\n'),
     );
   }
-  if (!report.ok) throw new StoreError('integrity', `${report.path} failed its integrity check`, {
-    hint: 'restore a backup (stockato db backup makes one) or move the file away to start afresh',
-  });
+  if (!report.ok)
+    throw new StoreError('integrity', `${report.path} failed its integrity check`, {
+      hint: 'restore a backup (stockato db backup makes one) or move the file away to start afresh',
+    });
 }
 
 async function backup(ctx: CommandContext, file: string): Promise<void> {
@@ -62,7 +63,9 @@ async function backup(ctx: CommandContext, file: string): Promise<void> {
   const store = await openExisting(ctx);
   const { backupDatabase } = await import('../../store/maintenance.js');
   const result = await backupDatabase(store, destination);
-  ctx.print(format === 'json' ? JSON.stringify(result) : `backed up ${formatBytes(result.sizeBytes)} to ${result.destPath}`);
+  ctx.print(
+    format === 'json' ? JSON.stringify(result) : `backed up ${formatBytes(result.sizeBytes)} to ${result.destPath}`,
+  );
 }
 
 async function vacuum(ctx: CommandContext): Promise<void> {
@@ -71,7 +74,9 @@ async function vacuum(ctx: CommandContext): Promise<void> {
   const { vacuumDatabase } = await import('../../store/maintenance.js');
   const result = vacuumDatabase(store);
   ctx.print(
-    format === 'json' ? JSON.stringify(result) : `${formatBytes(result.beforeBytes)} -> ${formatBytes(result.afterBytes)}`,
+    format === 'json'
+      ? JSON.stringify(result)
+      : `${formatBytes(result.beforeBytes)} -> ${formatBytes(result.afterBytes)}`,
   );
 }
 

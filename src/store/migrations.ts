@@ -1,0 +1,116 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+type Database = BetterSqlite3.Database;
+
+/**
+ * `PRAGMA application_id` of every Stockato database: "STKT" in ASCII. It tells our files apart
+ * from other applications' SQLite files, which we must never touch.
+ */
+export const APPLICATION_ID = 0x53544b54;
+
+export interface Migration {
+  /** Becomes `PRAGMA user_version` once applied; versions are 1, 2, 3, ... without gaps. */
+  readonly version: number;
+  readonly name: string;
+  /** Runs inside the migration transaction; must not commit or use PRAGMAs that need autocommit. */
+  up(db: Database): void;
+}
+
+/*
+ * Prices and volumes are canonical decimal TEXT (Decimal.toString()), never REAL. Tables are
+ * STRICT so SQLite itself rejects a non-integer time or a BLOB where text belongs.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'bars, history coverage, instruments, meta',
+    up(db) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec(`
+        CREATE TABLE schema_migrations (
+          version INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          applied_at_ms INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE bars (
+          symbol TEXT NOT NULL,
+          interval TEXT NOT NULL,
+          ts_ms INTEGER NOT NULL,
+          open TEXT NOT NULL,
+          high TEXT NOT NULL,
+          low TEXT NOT NULL,
+          close TEXT NOT NULL,
+          volume TEXT NOT NULL,
+          PRIMARY KEY (symbol, interval, ts_ms)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE history_coverage (
+          symbol TEXT NOT NULL,
+          interval TEXT NOT NULL,
+          source TEXT NOT NULL,
+          from_ms INTEGER NOT NULL,
+          to_ms INTEGER NOT NULL,
+          fetched_at_ms INTEGER NOT NULL,
+          PRIMARY KEY (symbol, interval, source, from_ms),
+          CHECK (from_ms < to_ms)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE instruments (
+          symbol TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          asset_class TEXT NOT NULL,
+          currency TEXT NOT NULL,
+          exchange TEXT NOT NULL,
+          source TEXT NOT NULL,
+          updated_at_ms INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+      `);
+    },
+  },
+];
+
+/** The schema version this build creates and understands. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export interface MigrateOptions {
+  /** The migrations to apply; tests pass their own list. */
+  readonly migrations?: readonly Migration[];
+  /** Clock for the applied_at_ms column. */
+  readonly nowMs?: () => number;
+}
+
+/**
+ * Applies every pending migration, in order, in ONE `BEGIN IMMEDIATE` transaction: the upgrade is
+ * all or nothing, and the version is read again after the write lock is held, so when several
+ * processes open a new file at the same moment exactly one migrates and the others find it done.
+ * Returns the versions this call applied (empty when the database was already current).
+ */
+export function migrate(db: Database, options: MigrateOptions = {}): number[] {
+  const { migrations = MIGRATIONS, nowMs = Date.now } = options;
+  const run = db.transaction(() => {
+    const current = schemaVersion(db);
+    const pending = migrations.filter((m) => m.version > current);
+    for (const migration of pending) {
+      migration.up(db);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        nowMs(),
+      );
+      db.pragma(`user_version = ${migration.version}`);
+    }
+    return pending.map((m) => m.version);
+  });
+  return run.immediate();
+}
