@@ -24,6 +24,29 @@ const ENTRIES: readonly ProviderEntry[] = [
       return createDemoProvider({ clock, seed: demoSeed });
     },
   },
+  {
+    id: 'yahoo',
+    summary: 'Yahoo Finance: equities, ETFs, indices, FX, futures, funds, crypto (keyless)',
+    load: async ({ clock }) => {
+      const { createYahooProvider } = await import('./yahoo/provider.js');
+      return createYahooProvider({ clock });
+    },
+  },
+  {
+    id: 'binance',
+    summary: 'Binance spot: crypto quotes, klines and symbols (keyless; USD means USDT)',
+    load: async ({ clock }) => (await import('./binance/provider.js')).createBinanceProvider({ clock }),
+  },
+  {
+    id: 'coinbase',
+    summary: 'Coinbase Exchange: crypto quotes, candles and products (keyless)',
+    load: async ({ clock }) => (await import('./coinbase/provider.js')).createCoinbaseProvider({ clock }),
+  },
+  {
+    id: 'coingecko',
+    summary: 'CoinGecko: crypto prices and daily history up to 365 days (keyless, low quota)',
+    load: async ({ clock }) => (await import('./coingecko/provider.js')).createCoinGeckoProvider({ clock }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);

@@ -64,3 +64,11 @@ describe('setConfigValue', () => {
     expect(readFileSync(file, 'utf8')).toBe('timezone: UTC\n');
   });
 });
+
+describe('settings', () => {
+  it('defaults the demo seed to the demo market’s own default', async () => {
+    const { DEFAULT_DEMO_SEED } = await import('../../src/providers/demo/market.js');
+    const { findSetting } = await import('../../src/config/schema.js');
+    expect(findSetting('demo.seed')?.default).toBe(DEFAULT_DEMO_SEED);
+  });
+});

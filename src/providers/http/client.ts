@@ -175,7 +175,7 @@ function transportError(options: HttpClientOptions, url: URL, error: unknown, ti
   const detail = code ? ` (${code})` : '';
   return new ProviderError(provider, 'network', `${provider}: the connection to ${where} failed${detail}`, true, {
     cause: error,
-    hint: 'check the network connection; stockato serves cached data when it is offline',
+    hint: 'check the network connection, or try the offline demo market with --demo',
   });
 }
 
