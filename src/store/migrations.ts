@@ -74,6 +74,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'provider request budgets',
+    up(db) {
+      // One row per provider, span ('minute' or 'day') and window start: the requests spent in
+      // that fixed window. blocked_until_ms carries a Retry-After so the next process waits too.
+      db.exec(`
+        CREATE TABLE provider_budgets (
+          provider TEXT NOT NULL,
+          span TEXT NOT NULL CHECK (span IN ('minute', 'day')),
+          window_start_ms INTEGER NOT NULL,
+          used INTEGER NOT NULL DEFAULT 0 CHECK (used >= 0),
+          blocked_until_ms INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (provider, span, window_start_ms)
+        ) WITHOUT ROWID, STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build creates and understands. */

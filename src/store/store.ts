@@ -1,4 +1,5 @@
 import { BarRepository } from './bar-repository.js';
+import { BudgetRepository } from './budget-repository.js';
 import { CoverageRepository } from './coverage-repository.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { InstrumentRepository } from './instrument-repository.js';
@@ -12,6 +13,7 @@ export interface Store {
   readonly path: string;
   readonly db: Database;
   readonly bars: BarRepository;
+  readonly budgets: BudgetRepository;
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
   /**
@@ -41,6 +43,7 @@ function createStore(path: string, db: Database): Store {
     path,
     db,
     bars: new BarRepository(db),
+    budgets: new BudgetRepository(db),
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
     transaction<T>(fn: () => T): T {

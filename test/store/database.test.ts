@@ -43,7 +43,9 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
-    expect(tableNames(path)).toEqual(['bars', 'history_coverage', 'instruments', 'meta', 'schema_migrations'].sort());
+    expect(tableNames(path)).toEqual(
+      ['bars', 'history_coverage', 'instruments', 'meta', 'provider_budgets', 'schema_migrations'].sort(),
+    );
   });
 
   it('numbers migrations 1, 2, 3, ... without gaps', () => {

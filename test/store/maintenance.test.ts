@@ -37,12 +37,15 @@ describe('checkDatabase', () => {
   it('reports damage inside the file instead of ok', () => {
     store.bars.upsertBars('AAPL', '1m', minuteBars(5000));
     store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The page after the last table's root is one of the bars tree's (the only table with data),
+    // wherever later migrations put their roots.
+    const lastRoot = store.db.prepare('SELECT max(rootpage) FROM sqlite_schema').pluck().get() as number;
     store.close();
     const path = home.path('stockato.db');
     const bytes = readFileSync(path);
     const pageSize = 4096;
-    // Scribble over a page of the bars tree; the header and the schema page stay intact.
-    bytes.fill(0xab, 6 * pageSize + 100, 6 * pageSize + 900);
+    // Scribble over that page (page n starts at (n - 1) * pageSize); header and schema stay intact.
+    bytes.fill(0xab, lastRoot * pageSize + 100, lastRoot * pageSize + 900);
     writeFileSync(path, bytes);
     store = openStore(path);
     const result = checkDatabase(store);

@@ -1,0 +1,85 @@
+import type { Clock } from '../../engine/clock.js';
+import { RateLimitError } from '../../errors.js';
+import type { MarketDataProvider } from '../provider.js';
+import type { BudgetLedger, BudgetLimits } from './budgets.js';
+import { Circuit, type CircuitOptions } from './circuit.js';
+import { formatWait, type Attempt } from './failures.js';
+
+export interface GateOptions {
+  readonly clock: Clock;
+  readonly budgets: BudgetLedger;
+  readonly circuit: CircuitOptions;
+  /** Per provider id, replaces the limits its capabilities declare. */
+  readonly limits: Readonly<Record<string, BudgetLimits>>;
+}
+
+/**
+ * Decides whether a provider may be asked now (circuit, Retry-After, request budget) and learns
+ * from each outcome. Every check and spend is synchronous, so the decision and the spending are
+ * one step that no other request of this process can interleave with.
+ */
+export class Gate {
+  readonly #circuits = new Map<string, Circuit>();
+
+  constructor(readonly options: GateOptions) {}
+
+  /** Undefined when a request may be sent (and its budget is spent); otherwise why it may not. */
+  enter(provider: MarketDataProvider): Attempt | undefined {
+    const nowMs = this.options.clock.nowMs();
+    const circuit = this.#circuit(provider.id);
+    const reopensMs = circuit.blockedUntilMs(nowMs);
+    if (reopensMs !== undefined) {
+      const n = circuit.consecutiveFailures;
+      const failures = `${n} failure${n === 1 ? '' : 's'} in a row`;
+      return skipped(provider.id, `circuit open after ${failures} (retry in ${formatWait(reopensMs - nowMs)})`);
+    }
+    const limits = this.options.limits[provider.id] ?? provider.capabilities.quota ?? {};
+    const decision = this.options.budgets.tryConsume(provider.id, nowMs, limits);
+    if (!decision.ok) {
+      const wait = formatWait(decision.retryAtMs - nowMs);
+      const reason = decision.reason === 'retry-after' ? 'rate limited' : `${decision.reason} request budget spent`;
+      return skipped(provider.id, `${reason} (retry in ${wait})`);
+    }
+    circuit.acquire(nowMs);
+    return undefined;
+  }
+
+  /** The provider answered, even if only to say the symbol is unknown. */
+  answered(providerId: string): void {
+    this.#circuit(providerId).succeeded();
+  }
+
+  /**
+   * A retryable failure (or a thrown bug, so a half-open trial is never stuck): counts toward the
+   * circuit, and a Retry-After is recorded for every process sharing the budgets.
+   */
+  failed(providerId: string, error: unknown): void {
+    this.#circuit(providerId).failed(this.options.clock.nowMs());
+    this.noteRetryAfter(providerId, error);
+  }
+
+  /** Records a Retry-After, also when it came as one symbol's failure in an answered batch. */
+  noteRetryAfter(providerId: string, error: unknown): void {
+    if (error instanceof RateLimitError && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
+      const nowMs = this.options.clock.nowMs();
+      this.options.budgets.blockUntil(providerId, nowMs, nowMs + error.retryAfterMs);
+    }
+  }
+
+  circuit(providerId: string): Circuit {
+    return this.#circuit(providerId);
+  }
+
+  #circuit(providerId: string): Circuit {
+    let circuit = this.#circuits.get(providerId);
+    if (!circuit) {
+      circuit = new Circuit(this.options.circuit);
+      this.#circuits.set(providerId, circuit);
+    }
+    return circuit;
+  }
+}
+
+function skipped(provider: string, reason: string): Attempt {
+  return { provider, reason, retryable: true };
+}
