@@ -39,9 +39,15 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Take the time from a Clock.' },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Take the time from a Clock.',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from a Clock.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use a seeded generator.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use a seeded generator.',
+        },
       ],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'fetch', 'console'],
     },
@@ -52,8 +58,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Commands never exit: throw an AppError or set the context exit code.' },
-        { selector: "CallExpression[callee.object.name='console']", message: 'Commands write through the context (ctx.emit, ctx.print, ctx.warn).' },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Commands never exit: throw an AppError or set the context exit code.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='console']",
+          message: 'Commands write through the context (ctx.emit, ctx.print, ctx.warn).',
+        },
       ],
     },
   },

@@ -42,5 +42,12 @@ console.log(`cold start, ${runs} interleaved runs each, node ${process.version}`
 console.log('case'.padEnd(38), 'median ms'.padStart(10), 'min ms'.padStart(8), 'ratio'.padStart(7));
 for (const [name, xs] of Object.entries(samples)) {
   const m = median(xs);
-  console.log(name.padEnd(38), m.toFixed(1).padStart(10), Math.min(...xs).toFixed(1).padStart(8), (m / baseline).toFixed(2).padStart(7));
+  console.log(
+    name.padEnd(38),
+    m.toFixed(1).padStart(10),
+    Math.min(...xs)
+      .toFixed(1)
+      .padStart(8),
+    (m / baseline).toFixed(2).padStart(7),
+  );
 }

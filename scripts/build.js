@@ -18,7 +18,9 @@ await build({
   // Native addons cannot be bundled; they resolve from node_modules at run time.
   external: ['better-sqlite3'],
   // Bundled CommonJS (commander) calls require(); give ESM chunks one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   define: { __STOCKATO_VERSION__: JSON.stringify(pkg.version) },
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
