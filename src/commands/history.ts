@@ -63,6 +63,7 @@ export function define(command: Command, context: () => CommandContext): void {
       }).catch(asUsageError);
       ctx.debug(`history: ${result.bars.length} bars ${result.fromCache ? 'from the cache' : `from ${provider.id}`}`);
       if (result.bars.length === 0) ctx.warn(`no ${options.interval} bars for ${options.symbol} in that range`);
+      if (result.demo && format === 'table') ctx.warn('demo market: simulated prices, not real history');
       await ctx.emit(historyDataset(result), format);
     });
 }
@@ -122,6 +123,7 @@ export function historyDataset(result: HistoryResult): Dataset<Bar> {
       exchange: result.instrument.exchange,
       interval: result.interval,
       source: result.source,
+      demo: result.demo,
       bars: result.bars.map(barRecord),
     }),
     columns: [

@@ -65,8 +65,9 @@ export class Decimal {
   }
 
   /**
-   * Trusts text that this type wrote (`toString()` output), skipping validation. Only the store
-   * uses it, for speed; anything from outside goes through `of`.
+   * Trusts text already in canonical form (as `toString()` writes it), skipping validation. For
+   * hot paths that produce such text themselves (the store reading what it wrote, the demo market
+   * formatting its own integers); anything from outside goes through `of`.
    */
   static fromCanonical(text: string): Decimal {
     return new Decimal(text);

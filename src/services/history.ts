@@ -12,6 +12,8 @@ export interface HistoryResult {
   readonly source: string;
   /** True when every bar came from the cache without asking the provider. */
   readonly fromCache: boolean;
+  /** True when the bars are simulated (the demo market). */
+  readonly demo: boolean;
 }
 
 export interface HistoryDeps {
@@ -35,7 +37,7 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
   const freshSinceMs = nowMs - deps.ttlMs;
   if (!store) {
     const history = await provider.getHistory({ ...request, toMs });
-    return { ...history, source: provider.id, fromCache: false };
+    return { ...history, source: provider.id, fromCache: false, demo: provider.capabilities.simulated };
   }
   const cachedInstrument = store.instruments.get(request.symbol);
   if (
@@ -48,6 +50,7 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
       bars: store.bars.getBars(request.symbol, request.interval, request.fromMs, toMs),
       source: provider.id,
       fromCache: true,
+      demo: provider.capabilities.simulated,
     };
   }
   const history = await provider.getHistory({ ...request, toMs });
@@ -62,5 +65,6 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     bars: history.bars,
     source: provider.id,
     fromCache: false,
+    demo: provider.capabilities.simulated,
   };
 }

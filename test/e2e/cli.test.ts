@@ -72,6 +72,16 @@ describe('history', () => {
     expect(second.stderr).toContain('from the cache');
   });
 
+  it('marks demo history as demo data in JSON', () => {
+    const run = runBin(['history', 'ZORK-USD', '--demo', '--range', '5d', '--interval', '1h', '--json'], home);
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document).toMatchObject({ symbol: 'ZORK-USD', interval: '1h', source: 'demo', demo: true });
+    // Crypto trades around the clock: five days of hourly bars, the last one still open.
+    expect(document.bars.length).toBeGreaterThanOrEqual(120);
+    expect(document.bars.length).toBeLessThanOrEqual(121);
+  });
+
   it.each([
     [['--range', '7q'], /--range must be one of .*"7q"/],
     [['--interval', '3h'], /--interval must be one of .*"3h"/],
@@ -84,7 +94,7 @@ describe('history', () => {
   });
 
   it('ends quietly with 0 when the reader of the pipe leaves', () => {
-    const run = runShell('stockato history ACME --demo --range max | head -n 2', home);
+    const run = runShell('stockato history ACME --demo --range max --quiet | head -n 2', home);
     expect(run.status).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(run.stderr).toBe('');
