@@ -13,6 +13,8 @@ import type { Store } from './store/store.js';
 export interface OutputStream {
   write(text: string): boolean;
   readonly isTTY?: boolean;
+  /** Width of the terminal, when it is one. */
+  readonly columns?: number;
 }
 
 /** The outside world a command may touch, injected so that tests can build a CLI of their own. */
@@ -129,6 +131,7 @@ export class CommandContext {
     this.deps.stdout.write(
       render(dataset, format, {
         isTTY: this.deps.stdout.isTTY === true,
+        width: this.deps.stdout.columns,
         style: await this.style(),
         timezone: config.getString('timezone'),
         nowMs: this.clock.nowMs(),

@@ -23,6 +23,11 @@ export interface Column<Row> {
   readonly maxWidth?: number;
   /** Shown only in human tables (a marker column, say), never in CSV/TSV. */
   readonly humanOnly?: boolean;
+  /**
+   * When a human table is wider than the terminal, columns are dropped lowest priority first;
+   * a column without one is never dropped. Machine formats always carry every column.
+   */
+  readonly priority?: number;
 }
 
 /**

@@ -4,6 +4,8 @@ import { type Style, visibleLength } from './style.js';
 
 export interface TableOptions extends HumanOptions {
   readonly style: Style;
+  /** Terminal width in characters; undefined means no limit. */
+  readonly width?: number;
 }
 
 const NUMERIC: ReadonlySet<ColumnKind> = new Set(['decimal', 'signed', 'percent', 'quantity']);
@@ -13,12 +15,16 @@ const COLORED: ReadonlySet<ColumnKind> = new Set(['signed', 'percent']);
  * A human table: a header, numbers right-aligned with their decimal points in one line, ups in
  * green and downs in red, long text cut with an ellipsis.
  */
-export function renderTable<Row>(dataset: Dataset<Row>, options: TableOptions): string {
+export function renderTable<Row>(full: Dataset<Row>, options: TableOptions): string {
   const { style } = options;
-  const cells = dataset.columns.map((column) => columnCells(column, dataset.rows, options));
-  const widths = dataset.columns.map((column, i) =>
-    Math.max(visibleLength(column.header), ...(cells[i] ?? []).map((cell) => visibleLength(cell))),
+  const allCells = full.columns.map((column) => columnCells(column, full.rows, options));
+  const allWidths = full.columns.map((column, i) =>
+    Math.max(visibleLength(column.header), ...(allCells[i] ?? []).map((cell) => visibleLength(cell))),
   );
+  const keep = columnsThatFit(full.columns, allWidths, options.width);
+  const dataset = { ...full, columns: full.columns.filter((_, i) => keep[i]) };
+  const cells = allCells.filter((_, i) => keep[i]);
+  const widths = allWidths.filter((_, i) => keep[i]);
   const pad = (text: string, i: number) => {
     const column = dataset.columns[i] as Column<Row>;
     const gap = ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(text)));
@@ -36,6 +42,21 @@ export function renderTable<Row>(dataset: Dataset<Row>, options: TableOptions): 
     lines.push(trimEnd(line.join('  ')));
   });
   return lines.join('\n') + '\n';
+}
+
+/** Which columns to show: all, or without the lowest-priority ones until the table fits. */
+function columnsThatFit<Row>(columns: readonly Column<Row>[], widths: readonly number[], width?: number): boolean[] {
+  const keep = columns.map(() => true);
+  const total = () => widths.reduce((sum, w, i) => sum + (keep[i] ? w + 2 : 0), -2);
+  const droppable = columns
+    .map((column, i) => ({ i, priority: column.priority }))
+    .filter((c): c is { i: number; priority: number } => c.priority !== undefined)
+    .sort((a, b) => a.priority - b.priority);
+  for (const { i } of droppable) {
+    if (width === undefined || total() <= width) break;
+    keep[i] = false;
+  }
+  return keep;
 }
 
 function columnCells<Row>(column: Column<Row>, rows: readonly Row[], options: HumanOptions): string[] {

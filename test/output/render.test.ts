@@ -108,6 +108,35 @@ describe('render', () => {
     expect(end(lines[1] ?? '', '123.4')).toBe(end(lines[2] ?? '', '7') + 2);
   });
 
+  it('drops the lowest-priority columns until the table fits the terminal', () => {
+    const prioritized: Dataset<Row> = {
+      ...dataset,
+      columns: dataset.columns.map((column) =>
+        column.key === 'note'
+          ? { ...column, priority: 1 }
+          : column.key === 'time'
+            ? { ...column, priority: 2 }
+            : column,
+      ),
+    };
+    const wide = render(prioritized, 'table', { ...options(true), width: 200 });
+    expect(wide.split('\n')[0]).toContain('NOTE');
+    const narrow = render(prioritized, 'table', { ...options(true), width: 36 });
+    const header = narrow.split('\n')[0] ?? '';
+    expect(header).not.toContain('NOTE');
+    expect(header).toContain('TIME');
+    expect(
+      Math.max(
+        ...narrow
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.length),
+      ),
+    ).toBeLessThanOrEqual(36);
+    const tiny = render(prioritized, 'table', { ...options(true), width: 10 });
+    expect(tiny.split('\n')[0]).toMatch(/^SYMBOL\s+PRICE\s+CHG$/);
+  });
+
   it('colors ups green and downs red only when color is on', () => {
     const colored = render(dataset, 'table', options(true, true));
     expect(colored).toContain('\u001b[32m');
