@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../../../src/engine/tick.js';
+import { parseFrame } from '../../../src/providers/polygon/ws-parse.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURES = path.resolve(ROOT, '../shared/fixtures/polygon');
+const used = new Set<string>();
+
+/** Every frame of a fixture: a .json file is one frame, an .ndjson file one frame a line. */
+function frames(name: string): string[] {
+  used.add(name);
+  const text = readFileSync(path.join(FIXTURES, name), 'utf8');
+  return name.endsWith('.ndjson') ? text.split('\n').filter((line) => line.trim() !== '') : [text];
+}
+
+/** One line per event, with decimals as their exact text, so a table row reads like the wire. */
+function describeEvent(event: StreamEvent): string {
+  switch (event.type) {
+    case 'tick': {
+      const { kind, symbol, tsMs, price, size, bid, ask, bidSize, askSize } = event.tick;
+      const text = (value: { toString(): string } | undefined) => value?.toString() ?? '-';
+      const book = bid || ask ? ` bid ${text(bid)}x${text(bidSize)} ask ${text(ask)}x${text(askSize)}` : '';
+      return `${kind} ${symbol} ${tsMs} ${price.toString()} size ${text(size)}${book}`;
+    }
+    case 'bar': {
+      const { tsMs, open, high, low, close, volume } = event.bar;
+      const ohlcv = [open, high, low, close, volume].map(String).join(' ');
+      return `bar ${event.symbol} ${event.interval} ${tsMs} ${ohlcv} ${event.closed ? 'closed' : 'open'}`;
+    }
+    case 'status':
+      return `status ${event.status}${event.code ? ` ${event.code}` : ''}`;
+    default:
+      return event.type;
+  }
+}
+
+function parseFixture(name: string): string[] {
+  return frames(name).flatMap((frame) => parseFrame(frame).map(describeEvent));
+}
+
+describe('polygon ws frames', () => {
+  it.each<[string, string[]]>([
+    [
+      'ws-stocks-session-handshake-subscribe.ndjson',
+      [
+        'status connected connected',
+        'status authenticated auth_success',
+        'status subscribed success',
+        'status subscribed success',
+        'status subscribed success',
+      ],
+    ],
+    ['ws-status-auth_failed.json', ['status auth-failed auth_failed']],
+    ['ws-status-auth_timeout.json', ['status auth-failed auth_timeout']],
+    ['ws-status-max_connections.json', ['status error max_connections']],
+    ['ws-stocks-trade-T-AAPL-2022-05-04.json', ['trade AAPL 1651684192462 161.87 size 300']],
+    ['doc-ws-stocks-trade-T.json', ['trade MSFT 1536036818784 114.125 size 100']],
+    ['doc-ws-stocks-quote-Q.json', ['quote MSFT 1536036818784 114.1265 size - bid 114.125x100 ask 114.128x160']],
+    ['doc-ws-stocks-minute-agg-AM.json', ['bar GTE 1m 1610144640000 0.4488 0.4489 0.4486 0.4486 4110 closed']],
+    // Second aggregates and LULD bands are valid but unused: no 1s interval, no band type.
+    ['doc-ws-stocks-second-agg-A.json', ['unknown']],
+    ['ws-stocks-second-agg-A-FCX-live-2026-09-08.json', ['unknown']],
+    ['doc-ws-stocks-LULD.json', ['unknown']],
+    ['ws-stocks-LULD-ATHR-live-2026-09-08.json', ['unknown']],
+  ])('%s', (name, expected) => {
+    expect(parseFixture(name)).toEqual(expected);
+  });
+
+  it('keeps the words of a status', () => {
+    const [event] = parseFrame(frames('ws-status-auth_failed.json')[0]!);
+    expect(event).toMatchObject({ type: 'status', message: 'authentication failed' });
+  });
+});
+
+describe('polygon ws frames beyond the fixtures', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'several events of several kinds in one frame',
+      '[{"ev":"T","sym":"BRK.B","p":1.5,"s":2,"t":1},{"ev":"T","sym":"X:BTCUSD","p":60000.01,"s":0.5,"t":2},{"ev":"NOI"}]',
+      ['trade BRK-B 1 1.5 size 2', 'trade BTC-USD 2 60000.01 size 0.5', 'unknown'],
+    ],
+    [
+      'a quote with no ask',
+      '[{"ev":"Q","sym":"AAPL","bp":190.5,"bs":1,"ap":0,"as":0,"t":5}]',
+      ['quote AAPL 5 190.5 size - bid 190.5x1 ask 0x0'],
+    ],
+    ['an unsubscribe answer', '[{"ev":"status","status":"success","message":"unsubscribed to: T.*"}]', ['unknown']],
+    [
+      'one bad event among good ones',
+      '[{"ev":"T","sym":"AAPL","p":-1,"s":1,"t":1},{"ev":"status","status":"connected"}]',
+      ['malformed', 'status connected connected'],
+    ],
+  ])('%s', (_what, frame, expected) => {
+    expect(parseFrame(frame).map(describeEvent)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ['empty text', ''],
+    ['truncated JSON', '[{"ev":"T","sym":"AAPL","p":161.'],
+    ['an event that is not in an array', '{"ev":"status","status":"connected"}'],
+    ['a trade price as text', '[{"ev":"T","sym":"AAPL","p":"x","s":300,"t":1651684192462}]'],
+    ['an aggregate without a start', '[{"ev":"AM","sym":"GTE","v":1,"o":1,"c":1,"h":1,"l":1,"e":1}]'],
+    ['a status that is a number', '[{"ev":"status","status":1}]'],
+    ['an event that is not an object', '[null]'],
+  ])('%s is malformed, not thrown', (_what, frame) => {
+    expect(parseFrame(frame).map((event) => event.type)).toEqual(['malformed']);
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (text) => {
+          expect(() => parseFrame(text)).not.toThrow();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('polygon ws fixtures', () => {
+  it('every ws fixture is covered by a test above', () => {
+    const onDisk = readdirSync(FIXTURES).filter((name) => /^(doc-)?ws-/.test(name));
+    expect(onDisk.filter((name) => !used.has(name))).toEqual([]);
+  });
+});
