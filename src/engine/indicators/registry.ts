@@ -1,0 +1,109 @@
+import { adx } from './adx.js';
+import { aroon } from './aroon.js';
+import { donchian, keltner } from './channels.js';
+import { macd } from './macd.js';
+import { cci, mfi, momentum, rsi, roc, stochastic, williamsR } from './momentum.js';
+import { dema, ema, hma, sma, tema, wma } from './moving-averages.js';
+import type { IndicatorName, IndicatorOutput, IndicatorParams, IndicatorStream } from './types.js';
+import { atr, bollinger, natr } from './volatility.js';
+import { cmf, obv } from './volume.js';
+
+/** `period`: a positive integer count of bars; `multiplier`: a positive finite number. */
+export type ParamKind = 'period' | 'multiplier';
+
+export interface ParamDefinition<Key extends string = string> {
+  readonly key: Key;
+  readonly kind: ParamKind;
+  readonly default: number;
+}
+
+export interface IndicatorDefinition<N extends IndicatorName> {
+  readonly summary: string;
+  /** Parameters in spec-text order (`macd:12:26:9` is fast, slow, signal). */
+  readonly params: readonly ParamDefinition<Extract<keyof IndicatorParams<N>, string>>[];
+  /** Named output fields for multi-output indicators (`bb.upper`); empty when the output is one number. */
+  readonly fields: readonly string[];
+  /** A cross-parameter rule; returns what is wrong, or undefined. */
+  readonly check?: (params: IndicatorParams<N>) => string | undefined;
+  readonly create: (params: IndicatorParams<N>) => IndicatorStream<IndicatorOutput<N>>;
+}
+
+const period = (value: number): ParamDefinition<'period'> => ({ key: 'period', kind: 'period', default: value });
+const byPeriod = (summary: string, defaultPeriod: number) => ({ summary, params: [period(defaultPeriod)], fields: [] });
+
+/** Every indicator, by the name used in specs, alert rules and the CLI. */
+export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N> } = {
+  sma: { ...byPeriod('simple moving average', 20), create: sma },
+  ema: { ...byPeriod('exponential moving average', 20), create: ema },
+  wma: { ...byPeriod('weighted moving average', 20), create: wma },
+  dema: { ...byPeriod('double exponential moving average', 20), create: dema },
+  tema: { ...byPeriod('triple exponential moving average', 20), create: tema },
+  rsi: { ...byPeriod('relative strength index', 14), create: rsi },
+  macd: {
+    summary: 'moving average convergence/divergence',
+    params: [
+      { key: 'fast', kind: 'period', default: 12 },
+      { key: 'slow', kind: 'period', default: 26 },
+      { key: 'signal', kind: 'period', default: 9 },
+    ],
+    fields: ['macd', 'signal', 'histogram'],
+    check: ({ fast, slow }) => (fast < slow ? undefined : `fast period ${fast} must be below slow period ${slow}`),
+    create: macd,
+  },
+  bb: {
+    summary: 'Bollinger Bands',
+    params: [period(20), { key: 'multiplier', kind: 'multiplier', default: 2 }],
+    fields: ['upper', 'middle', 'lower'],
+    create: bollinger,
+  },
+  atr: { ...byPeriod('average true range', 14), create: atr },
+  natr: { ...byPeriod('normalized average true range (percent)', 14), create: natr },
+  stoch: {
+    summary: 'slow stochastic oscillator',
+    params: [
+      { key: 'kPeriod', kind: 'period', default: 14 },
+      { key: 'kSmoothing', kind: 'period', default: 3 },
+      { key: 'dPeriod', kind: 'period', default: 3 },
+    ],
+    fields: ['k', 'd'],
+    create: stochastic,
+  },
+  adx: { ...byPeriod('average directional index', 14), create: adx },
+  cci: { ...byPeriod('commodity channel index', 20), create: cci },
+  willr: { ...byPeriod('Williams %R', 14), create: williamsR },
+  mfi: { ...byPeriod('money flow index', 14), create: mfi },
+  roc: { ...byPeriod('rate of change (percent)', 10), create: roc },
+  mom: { ...byPeriod('momentum', 10), create: momentum },
+  obv: { summary: 'on-balance volume', params: [], fields: [], create: obv },
+  hma: {
+    ...byPeriod('Hull moving average', 20),
+    check: ({ period: value }) => (value >= 2 ? undefined : `period must be at least 2, got ${value}`),
+    create: hma,
+  },
+  dc: {
+    summary: 'Donchian channels',
+    params: [period(20)],
+    fields: ['upper', 'middle', 'lower'],
+    create: donchian,
+  },
+  kc: {
+    summary: 'Keltner channels',
+    params: [
+      period(20),
+      { key: 'atrPeriod', kind: 'period', default: 10 },
+      { key: 'multiplier', kind: 'multiplier', default: 2 },
+    ],
+    fields: ['upper', 'middle', 'lower'],
+    create: keltner,
+  },
+  aroon: { summary: 'Aroon up and down', params: [period(14)], fields: ['up', 'down'], create: aroon },
+  cmf: { ...byPeriod('Chaikin money flow', 20), create: cmf },
+};
+
+/** The known indicator names, in registry order. */
+export const INDICATOR_NAMES = Object.keys(INDICATORS) as IndicatorName[];
+
+/** True when `name` is a known indicator name (exact, lower case). */
+export function isIndicatorName(name: string): name is IndicatorName {
+  return Object.hasOwn(INDICATORS, name);
+}
