@@ -1,3 +1,4 @@
+import { loadOnce } from '../shared-fetch.js';
 import type { Bar } from '../../engine/bar.js';
 import type { Clock } from '../../engine/clock.js';
 import { normalizeSymbol, type Instrument } from '../../engine/instrument.js';
@@ -58,7 +59,7 @@ const SEARCH_LIMIT = 20;
 /** Binance Spot (keyless): quotes, klines and symbol search. USD pairs are read from USDT markets. */
 export function createBinanceProvider(options: BinanceProviderOptions): MarketDataProvider {
   const transport = createBinanceTransport({ ...options.http, clock: options.clock });
-  const markets = marketCache(transport);
+  const markets = loadOnce(() => transport.exchangeInfo().then(parseExchangeInfo));
   return {
     id: BINANCE,
     displayName: 'Binance',
@@ -212,35 +213,6 @@ function instrumentOf(symbol: string): Instrument {
   const pair = parseCanonicalSymbol(symbol);
   const [base, quote] = pair?.kind === 'crypto' ? [pair.base, pair.quote] : [symbol, ''];
   return { symbol, name: `${base}/${quote}`, assetClass: 'crypto', currency: quote, exchange: 'BINANCE' };
-}
-
-/**
- * exchangeInfo, fetched once for the provider's life (it is large and weighs 20). A failed fetch
- * is forgotten so the next search tries again. A caller's abort stops its own wait only: the
- * shared fetch goes on for the others.
- */
-function marketCache(transport: BinanceTransport): (signal?: AbortSignal) => Promise<BinanceMarket[]> {
-  let markets: Promise<BinanceMarket[]> | undefined;
-  return (signal) => {
-    if (!markets) {
-      const loading = transport.exchangeInfo().then(parseExchangeInfo);
-      loading.catch(() => {
-        if (markets === loading) markets = undefined;
-      });
-      markets = loading;
-    }
-    return untilAborted(markets, signal);
-  };
-}
-
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /**

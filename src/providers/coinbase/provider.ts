@@ -1,3 +1,4 @@
+import { loadOnce } from '../shared-fetch.js';
 import { aggregateBars, type Bar } from '../../engine/bar.js';
 import type { Clock } from '../../engine/clock.js';
 import { normalizeSymbol, type Instrument } from '../../engine/instrument.js';
@@ -51,7 +52,7 @@ const SEARCH_LIMIT = 20;
 /** Coinbase Exchange (keyless): quotes from ticker + stats, candles, product search. */
 export function createCoinbaseProvider(options: CoinbaseProviderOptions): MarketDataProvider {
   const transport = createCoinbaseTransport({ ...options.http, clock: options.clock });
-  const products = productCache(transport);
+  const products = loadOnce(() => transport.products().then(parseProducts));
   return {
     id: COINBASE,
     displayName: 'Coinbase',
@@ -203,32 +204,6 @@ export function parseProducts(body: unknown): Instrument[] {
     }
   }
   return instruments;
-}
-
-/** /products, fetched once for the provider's life; a failed fetch is forgotten. */
-function productCache(transport: CoinbaseTransport): (signal?: AbortSignal) => Promise<Instrument[]> {
-  let products: Promise<Instrument[]> | undefined;
-  return (signal) => {
-    if (!products) {
-      const loading = transport.products().then(parseProducts);
-      loading.catch(() => {
-        if (products === loading) products = undefined;
-      });
-      products = loading;
-    }
-    return untilAborted(products, signal);
-  };
-}
-
-/** The caller's abort ends its own wait only; the shared fetch goes on for others. */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** Exact base or product first (BTC, BTC-USD), then prefixes; USD markets first within a rank. */

@@ -1,3 +1,4 @@
+import { untilAborted } from '../shared-fetch.js';
 import { ProviderError } from '../../errors.js';
 import type { HttpClient, ResponseHeaders } from '../http/client.js';
 import { YAHOO } from './values.js';
@@ -52,16 +53,6 @@ export function createYahooSession(client: HttpClient, cookieUrl: string): Yahoo
       }
     },
   };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as unknown);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 async function fetchCredentials(client: HttpClient, cookieUrl: string): Promise<YahooCredentials> {
