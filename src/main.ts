@@ -25,29 +25,42 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 
 /** The real process: its streams, environment and clock, signals and a closed stdout. */
 export async function main(argv: readonly string[] = process.argv): Promise<ExitCode | number> {
+  // `stockato history X | head`: the reader left, which is not a failure. Writes after that are
+  // dropped and the command ends normally with 0 (exiting from inside the stream's error event
+  // can crash Node 24 while native database handles are being torn down).
+  let readerLeft = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // `stockato history X | head`: the reader left; that is not a failure.
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    if (error.code === 'EPIPE' || readerLeft) {
+      readerLeft = true;
+      return;
+    }
     throw error;
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => process.exit(EXIT.interrupted));
   }
   const env = process.env;
+  const stdout = {
+    get isTTY() {
+      return process.stdout.isTTY;
+    },
+    get columns() {
+      return process.stdout.columns;
+    },
+    write: (text: string) => readerLeft || process.stdout.write(text),
+  };
   let clock;
   try {
     clock = systemClock(env);
   } catch (error) {
     return report(
       error,
-      { stdout: process.stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } },
-      {
-        jsonErrors: argv.includes('--json'),
-        debug: false,
-      },
+      { stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } },
+      { jsonErrors: argv.includes('--json'), debug: false },
     );
   }
-  return runCli(argv, { stdout: process.stdout, stderr: process.stderr, env, clock });
+  const code = await runCli(argv, { stdout, stderr: process.stderr, env, clock });
+  return readerLeft ? EXIT.ok : code;
 }
 
 function report(error: unknown, deps: CliDeps, mode: { jsonErrors: boolean; debug: boolean }): number {

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { needsStatementRetention, retainStatements } from './statement-retention.js';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError } from '../errors.js';
@@ -56,6 +57,7 @@ function connect(path: string, readonly: boolean): Database {
   } catch (error) {
     throw toStoreError(error, path);
   }
+  if (needsStatementRetention()) retainStatements(db);
   // SQLite silently falls back to read-only when the file's permissions forbid writing.
   if (!readonly && db.readonly) {
     db.close();

@@ -1,6 +1,6 @@
+import { openRaw } from '../helpers/raw-sqlite.js';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/store.js';
@@ -128,7 +128,7 @@ describe('two or more processes at once', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
       }
-      const db = new BetterSqlite3(path, { readonly: true });
+      const db = openRaw(path, { readonly: true });
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
         MIGRATIONS.map((m) => m.version),

@@ -1,6 +1,6 @@
+import { openRaw } from '../helpers/raw-sqlite.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -27,7 +27,7 @@ function storeErrorOf(open: () => unknown): StoreError {
 }
 
 function tableNames(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true });
+  const db = openRaw(path, { readonly: true });
   try {
     return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   } finally {
@@ -114,7 +114,7 @@ describe('openDatabase', () => {
 
   it("refuses another application's SQLite file as foreign-database and leaves it unchanged", () => {
     const path = home.path('other.db');
-    const other = new BetterSqlite3(path);
+    const other = openRaw(path);
     other.exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes(body) VALUES ('hi')");
     other.close();
     const before = readFileSync(path);
@@ -126,7 +126,7 @@ describe('openDatabase', () => {
 
   it('refuses an SQLite file with another application id even when it has no tables', () => {
     const path = home.path('other.db');
-    const other = new BetterSqlite3(path);
+    const other = openRaw(path);
     other.pragma('application_id = 42');
     other.close();
     expect(storeErrorOf(() => openDatabase(path)).code).toBe('foreign-database');
@@ -135,7 +135,7 @@ describe('openDatabase', () => {
   it('refuses a database from a newer Stockato as database-too-new', () => {
     const path = home.path('stockato.db');
     openDatabase(path).close();
-    const raw = new BetterSqlite3(path);
+    const raw = openRaw(path);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     const error = storeErrorOf(() => openDatabase(path));

@@ -1,4 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openRaw } from '../helpers/raw-sqlite.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, schemaVersion, type Migration } from '../../src/store/migrations.js';
 import { createTempHome, type TempHome } from '../helpers/temp-home.js';
@@ -7,7 +8,7 @@ let home: TempHome;
 let db: BetterSqlite3.Database;
 beforeEach(() => {
   home = createTempHome();
-  db = new BetterSqlite3(home.path('stockato.db'));
+  db = openRaw(home.path('stockato.db'));
 });
 afterEach(() => {
   db.close();
