@@ -1,42 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../../src/engine/tick.js';
+import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
 import { parseFrame } from '../../../src/providers/polygon/ws-parse.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const FIXTURES = path.resolve(ROOT, '../shared/fixtures/polygon');
-const used = new Set<string>();
-
-/** Every frame of a fixture: a .json file is one frame, an .ndjson file one frame a line. */
-function frames(name: string): string[] {
-  used.add(name);
-  const text = readFileSync(path.join(FIXTURES, name), 'utf8');
-  return name.endsWith('.ndjson') ? text.split('\n').filter((line) => line.trim() !== '') : [text];
-}
-
-/** One line per event, with decimals as their exact text, so a table row reads like the wire. */
-function describeEvent(event: StreamEvent): string {
-  switch (event.type) {
-    case 'tick': {
-      const { kind, symbol, tsMs, price, size, bid, ask, bidSize, askSize } = event.tick;
-      const text = (value: { toString(): string } | undefined) => value?.toString() ?? '-';
-      const book = bid || ask ? ` bid ${text(bid)}x${text(bidSize)} ask ${text(ask)}x${text(askSize)}` : '';
-      return `${kind} ${symbol} ${tsMs} ${price.toString()} size ${text(size)}${book}`;
-    }
-    case 'bar': {
-      const { tsMs, open, high, low, close, volume } = event.bar;
-      const ohlcv = [open, high, low, close, volume].map(String).join(' ');
-      return `bar ${event.symbol} ${event.interval} ${tsMs} ${ohlcv} ${event.closed ? 'closed' : 'open'}`;
-    }
-    case 'status':
-      return `status ${event.status}${event.code ? ` ${event.code}` : ''}`;
-    default:
-      return event.type;
-  }
-}
+const { dir: FIXTURES, used, frames } = wsFixtureReader('polygon');
 
 function parseFixture(name: string): string[] {
   return frames(name).flatMap((frame) => parseFrame(frame).map(describeEvent));
