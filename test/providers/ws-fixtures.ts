@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import type { StreamEvent } from '../../src/engine/tick.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,3 +49,10 @@ export function describeEvent(event: StreamEvent): string {
       return event.type;
   }
 }
+
+/** Any text at all (random strings, JSON documents, JSON values): a frame parser must never throw. */
+export const anyFrameText = fc.oneof(
+  fc.string(),
+  fc.json(),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+);
