@@ -24,7 +24,8 @@ export { DEFAULT_DEMO_SEED } from './market.js';
 export { DEMO_INSTRUMENTS } from './instruments.js';
 
 const ID = 'demo';
-const UNKNOWN_HINT = 'the demo market lists its symbols with: stockato search "" --demo';
+const UNKNOWN_HINT =
+  'the demo market has only fictional symbols (list them: stockato search "" --demo); for real ones use --provider yahoo';
 
 export interface DemoProviderOptions {
   readonly clock: Clock;
