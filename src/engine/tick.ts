@@ -62,3 +62,13 @@ export type StreamEvent =
     }
   | { readonly type: 'unknown'; readonly reason: string; readonly source: string }
   | { readonly type: 'malformed'; readonly reason: string; readonly source: string };
+
+/**
+ * The price a quote stands for: the exact midpoint of bid and ask. A side with no orders comes as
+ * 0 in thin (pre-market) books, and the other side is then the price; undefined when both are 0.
+ */
+export function quotePrice(bid: Decimal, ask: Decimal): Decimal | undefined {
+  if (bid.gt(0) && ask.gt(0)) return bid.plus(ask).div(2);
+  if (bid.gt(0)) return bid;
+  return ask.gt(0) ? ask : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Interval } from '../../engine/interval.js';
-import type { StreamEvent, StreamStatusKind, Tick } from '../../engine/tick.js';
+import { quotePrice, type StreamEvent, type StreamStatusKind, type Tick } from '../../engine/tick.js';
 import { ProviderError } from '../../errors.js';
 import { barStartMs, Wire } from '../wire-guards.js';
 import { ALPACA, fromAlpacaSymbol } from './symbols.js';
@@ -114,9 +114,7 @@ function parseTrade(message: Wire<AlpacaWsTrade>): Tick {
 function parseQuote(message: Wire<AlpacaWsQuote>): Tick {
   const bid = message.get('bp').quantity();
   const ask = message.get('ap').quantity();
-  // A side with no orders comes as 0 (thin pre-market books); the other side is then the price.
-  const price = bid.gt(0) && ask.gt(0) ? bid.plus(ask).div(2) : bid.gt(0) ? bid : ask;
-  if (!price.gt(0)) message.get('bp').fail('a bid or an ask above zero');
+  const price = quotePrice(bid, ask) ?? message.get('bp').fail('a bid or an ask above zero');
   return {
     symbol: fromAlpacaSymbol(message.get('S').nonEmptyString()),
     tsMs: message.get('t').isoTimeMs(),

@@ -1,5 +1,5 @@
 import type { Interval } from '../../engine/interval.js';
-import type { StreamEvent, Tick } from '../../engine/tick.js';
+import { quotePrice, type StreamEvent, type Tick } from '../../engine/tick.js';
 import { ProviderError } from '../../errors.js';
 import { Wire } from '../wire-guards.js';
 import { BINANCE_INTERVAL } from './intervals.js';
@@ -168,7 +168,7 @@ function parseBookTicker(event: Wire<BinanceWsBookTicker>, receivedMs: number | 
     symbol: fromBinanceSymbol(event.get('s').nonEmptyString()),
     tsMs,
     kind: 'quote',
-    price: bid.plus(ask).div(2),
+    price: quotePrice(bid, ask) ?? event.get('b').fail('a bid or an ask above zero'),
     size: undefined,
     bid,
     ask,

@@ -1,4 +1,4 @@
-import type { StreamEvent, StreamStatusKind, Tick } from '../../engine/tick.js';
+import { quotePrice, type StreamEvent, type StreamStatusKind, type Tick } from '../../engine/tick.js';
 import { ProviderError } from '../../errors.js';
 import { parseJsonKeepingBigIntegers, Wire } from '../wire-guards.js';
 import { POLYGON, fromPolygonTicker } from './symbols.js';
@@ -92,9 +92,7 @@ function parseTrade(event: Wire<PolygonWsTrade>): Tick {
 function parseQuote(event: Wire<PolygonWsQuote>): Tick {
   const bid = event.get('bp').quantity();
   const ask = event.get('ap').quantity();
-  // A side with no orders comes as 0; the other side is then the price.
-  const price = bid.gt(0) && ask.gt(0) ? bid.plus(ask).div(2) : bid.gt(0) ? bid : ask;
-  if (!price.gt(0)) event.get('bp').fail('a bid or an ask above zero');
+  const price = quotePrice(bid, ask) ?? event.get('bp').fail('a bid or an ask above zero');
   return {
     symbol: fromPolygonTicker(event.get('sym').nonEmptyString()),
     tsMs: event.get('t').epochMs(),
