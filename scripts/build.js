@@ -15,8 +15,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native addons cannot be bundled; they resolve from node_modules at run time.
-  external: ['better-sqlite3'],
+  // Native addons cannot be bundled; they resolve from node_modules at run time. Ink imports
+  // react-devtools-core only when DEV is set; it is not installed.
+  external: ['better-sqlite3', '@napi-rs/keyring', 'react-devtools-core'],
   // Bundled CommonJS (commander) calls require(); give ESM chunks one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,11 +1,14 @@
 import type { Clock } from '../engine/clock.js';
 import { UsageError } from '../errors.js';
+import type { Credentials } from '../secrets/credentials.js';
 import type { MarketDataProvider } from './provider.js';
 
 /** What a provider factory may need; each takes what it uses. */
 export interface ProviderContext {
   readonly clock: Clock;
   readonly demoSeed: number;
+  /** Keys for the keyed sources (Polygon, Finnhub, Alpaca, Alpha Vantage); asked only when needed. */
+  readonly credentials?: Credentials;
 }
 
 interface ProviderEntry {
