@@ -81,3 +81,13 @@ export interface LiveStream {
   /** Closes every connection; later subscribes throw. */
   close(): Promise<void>;
 }
+
+/** What an adapter factory (`create<Source>StreamAdapter(options)` in `<source>/ws.ts`) is given. */
+export interface StreamAdapterOptions {
+  /** Replaces the source's endpoint (tests point it at a local server on 127.0.0.1). */
+  readonly url?: string;
+  /** The source's key for keyed sources (Alpaca: `KEY_ID:SECRET_KEY`); never logged. */
+  readonly apiKey?: string;
+  /** Source-specific feed or cluster (`iex`/`sip` for Alpaca, `stocks`/`crypto` for Polygon). */
+  readonly feed?: string;
+}
