@@ -32,6 +32,8 @@ export interface FakeExchangeClient {
   send(...frames: readonly string[]): FakeExchangeClient;
   /** A WebSocket ping control frame, as Binance sends every 20 s. */
   ping(): FakeExchangeClient;
+  /** Resolves at the next pong the client sends. */
+  nextPong(): Promise<void>;
   /** Closes after the frames already sent (1000 unless told). */
   close(code?: number, reason?: string): void;
 }
@@ -96,6 +98,9 @@ function fakeClient(socket: WebSocket, url: string): FakeExchangeClient {
     ping() {
       socket.ping();
       return client;
+    },
+    nextPong() {
+      return new Promise<void>((resolve) => socket.once('pong', () => resolve()));
     },
     close(code = 1000, reason = '') {
       socket.close(code, reason);

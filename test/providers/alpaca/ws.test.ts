@@ -1,11 +1,13 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, ProviderError } from '../../../src/errors.js';
 import { createAlpacaStreamAdapter } from '../../../src/providers/alpaca/ws.js';
 import type { StreamChannels } from '../../../src/providers/stream/types.js';
 import { runAdapterSession, startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
+import { parseFrame } from '../../../src/providers/alpaca/ws-parse.js';
 
-const { frames } = wsFixtureReader('alpaca');
+const { dir: FIXTURES, frames } = wsFixtureReader('alpaca');
 const CREDENTIAL = 'AKTESTKEY:s3cr3t-value';
 const AUTH = '{"action":"auth","key":"AKTESTKEY","secret":"s3cr3t-value"}';
 
@@ -22,6 +24,14 @@ afterEach(async () => {
 });
 
 describe('alpaca stream adapter frames', () => {
+  it('parses every recorded ws frame exactly as the ws parser does', () => {
+    const adapter = createAlpacaStreamAdapter({ apiKey: CREDENTIAL });
+    const names = readdirSync(FIXTURES).filter((name) => name.includes('ws-'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const frame of names.flatMap((name) => frames(name)))
+      expect(adapter.parse(frame, 1_000)).toEqual(parseFrame(frame));
+  });
+
   it('authenticates first with the two halves of KEY_ID:SECRET_KEY, and waits for the answer', () => {
     const adapter = createAlpacaStreamAdapter({ apiKey: CREDENTIAL });
     expect(adapter.openFrames()).toEqual([AUTH]);

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, ProviderError } from '../../../src/errors.js';
-import { createBinanceStreamAdapter } from '../../../src/providers/binance/ws.js';
+import { BINANCE_MAX_STREAMS_PER_CONNECTION, createBinanceStreamAdapter } from '../../../src/providers/binance/ws.js';
 import {
   runAdapterSession,
   SESSION_RECEIVED_MS,
@@ -8,8 +9,9 @@ import {
   type FakeExchange,
 } from '../../helpers/fake-exchange.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
+import { parseFrame } from '../../../src/providers/binance/ws-parse.js';
 
-const { frames } = wsFixtureReader('binance');
+const { dir: FIXTURES, frames } = wsFixtureReader('binance');
 
 let exchange: FakeExchange | undefined;
 
@@ -19,6 +21,14 @@ afterEach(async () => {
 });
 
 describe('binance stream adapter frames', () => {
+  it('parses every recorded ws frame exactly as the ws parser does', () => {
+    const adapter = createBinanceStreamAdapter();
+    const names = readdirSync(FIXTURES).filter((name) => name.includes('ws-'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const frame of names.flatMap((name) => frames(name)))
+      expect(adapter.parse(frame, 1_000)).toEqual(parseFrame(frame, 1_000));
+  });
+
   it('subscribes to the trade stream when nothing else is asked for, with rising ids', () => {
     const adapter = createBinanceStreamAdapter();
     expect(adapter.subscribeFrames(['BTC-USD', 'ETH-BTC'], {})).toEqual([
@@ -96,7 +106,7 @@ describe('binance stream adapter frames', () => {
       maxConnectionAgeMs: 86_400_000,
     });
     // Every stream of a full batch fits in one connection.
-    expect(adapter.limits.symbolsPerMessage * 3).toBeLessThanOrEqual(1024);
+    expect(adapter.limits.symbolsPerMessage * 3).toBeLessThanOrEqual(BINANCE_MAX_STREAMS_PER_CONNECTION);
   });
 
   it('parses recorded frames through the ws parser, dating spot bookTicker by receipt', () => {
@@ -124,16 +134,13 @@ describe('binance stream adapter against a local exchange', () => {
     exchange = await startFakeExchange({
       onMessage: (client, text) => {
         const { id } = JSON.parse(text) as { id: number };
+        const ponged = client.nextPong();
         client
           .send(JSON.stringify({ result: null, id }))
           .ping()
           .send(...data);
         // The pong travels after the data; close once it has arrived.
-        const waitForPong = setInterval(() => {
-          if (client.pongs === 0) return;
-          clearInterval(waitForPong);
-          client.close();
-        }, 5);
+        void ponged.then(() => client.close());
       },
     });
     const adapter = createBinanceStreamAdapter({ url: `${exchange.url}/stream` });

@@ -1,10 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, ProviderError } from '../../../src/errors.js';
 import { createCoinbaseStreamAdapter } from '../../../src/providers/coinbase/ws.js';
 import { runAdapterSession, startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
+import { parseFrame } from '../../../src/providers/coinbase/ws-parse.js';
 
-const { frames } = wsFixtureReader('coinbase');
+const { dir: FIXTURES, frames } = wsFixtureReader('coinbase');
 
 let exchange: FakeExchange | undefined;
 
@@ -16,6 +18,14 @@ afterEach(async () => {
 const TICKERS = frames('ws-exchange-feed-mixed-2019-2022-tardis.ndjson').filter((f) => f.includes('"ticker"'));
 
 describe('coinbase stream adapter frames', () => {
+  it('parses every recorded ws frame exactly as the ws parser does', () => {
+    const adapter = createCoinbaseStreamAdapter();
+    const names = readdirSync(FIXTURES).filter((name) => name.includes('ws-'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const frame of names.flatMap((name) => frames(name)))
+      expect(adapter.parse(frame, 1_000)).toEqual(parseFrame(frame));
+  });
+
   it.each([
     ['nothing in particular', {}],
     ['trades', { trades: true }],

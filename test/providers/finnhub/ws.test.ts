@@ -1,11 +1,13 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, ProviderError } from '../../../src/errors.js';
 import { createFinnhubStreamAdapter } from '../../../src/providers/finnhub/ws.js';
 import type { StreamAdapter } from '../../../src/providers/stream/types.js';
 import { runAdapterSession, startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
+import { parseFrame } from '../../../src/providers/finnhub/ws-parse.js';
 
-const { frames } = wsFixtureReader('finnhub');
+const { dir: FIXTURES, frames } = wsFixtureReader('finnhub');
 const TOKEN = 'c0ffee-token/+=';
 
 let exchange: FakeExchange | undefined;
@@ -30,6 +32,14 @@ function exposedText(adapter: StreamAdapter): string {
 }
 
 describe('finnhub stream adapter frames', () => {
+  it('parses every recorded ws frame exactly as the ws parser does', () => {
+    const adapter = createFinnhubStreamAdapter({ apiKey: TOKEN });
+    const names = readdirSync(FIXTURES).filter((name) => name.includes('ws-'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const frame of names.flatMap((name) => frames(name)))
+      expect(adapter.parse(frame, 1_000)).toEqual(parseFrame(frame));
+  });
+
   it('sends one subscribe message per symbol, in Finnhub forms', () => {
     const adapter = createFinnhubStreamAdapter({ apiKey: TOKEN });
     expect(adapter.subscribeFrames(['AAPL', 'BRK-B', 'BTC-USD'], {})).toEqual([

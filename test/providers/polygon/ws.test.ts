@@ -1,11 +1,13 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, ProviderError } from '../../../src/errors.js';
 import { createPolygonStreamAdapter } from '../../../src/providers/polygon/ws.js';
 import type { StreamChannels } from '../../../src/providers/stream/types.js';
 import { runAdapterSession, startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
+import { parseFrame } from '../../../src/providers/polygon/ws-parse.js';
 
-const { frames } = wsFixtureReader('polygon');
+const { dir: FIXTURES, frames } = wsFixtureReader('polygon');
 const KEY = 'pk_test_0123456789';
 const AUTH = `{"action":"auth","params":"${KEY}"}`;
 
@@ -20,6 +22,14 @@ afterEach(async () => {
 });
 
 describe('polygon stream adapter frames', () => {
+  it('parses every recorded ws frame exactly as the ws parser does', () => {
+    const adapter = createPolygonStreamAdapter({ apiKey: KEY });
+    const names = readdirSync(FIXTURES).filter((name) => name.includes('ws-'));
+    expect(names.length).toBeGreaterThan(3);
+    for (const frame of names.flatMap((name) => frames(name)))
+      expect(adapter.parse(frame, 1_000)).toEqual(parseFrame(frame));
+  });
+
   it('authenticates with the key as params and waits for auth_success', () => {
     const adapter = createPolygonStreamAdapter({ apiKey: KEY });
     expect(adapter.openFrames()).toEqual([AUTH]);
