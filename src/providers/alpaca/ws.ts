@@ -31,7 +31,8 @@ const SOURCE_BARS = Object.keys(BAR_LISTS) as Interval[];
 
 // Undocumented for the stream; the account's REST budget is 200 requests a minute.
 const CONTROL_MESSAGES_PER_SECOND = 3;
-// No documented cap per message (the free plan allows 30 symbols in all: error 405 past that).
+// No documented cap per message. The free plan allows 30 trade and quote channels at a time
+// (error 405 past that; minute bars unlimited) and one connection per feed (error 406).
 const SYMBOLS_PER_MESSAGE = 100;
 // Alpaca sends nothing on a quiet stream, so we ping; a minute of silence is a dead connection.
 const PING_INTERVAL_MS = 20_000;
