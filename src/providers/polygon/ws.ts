@@ -28,7 +28,7 @@ const PREFIX: Readonly<Record<PolygonCluster, { trades: string; quotes: string; 
 };
 const SOURCE_BARS: readonly Interval[] = ['1m'];
 
-// Undocumented; the official clients send one message per change, so a few a second is plenty.
+// Undocumented; five a second is far more than a watch list's changes need.
 const CONTROL_MESSAGES_PER_SECOND = 5;
 // `params` is one comma-separated string with no documented cap; 100 symbols keeps it short.
 const SYMBOLS_PER_MESSAGE = 100;
