@@ -27,6 +27,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'inspect, check, back up and compact the database',
     load: () => import('./commands/db/index.js'),
   },
+  {
+    name: 'stream',
+    summary: 'live ticks and bars as NDJSON, until --count, --duration or Ctrl-C',
+    load: () => import('./commands/stream.js'),
+  },
+  {
+    name: 'demo-exchange',
+    summary: 'serve the demo market as a WebSocket exchange',
+    load: () => import('./commands/demo-exchange.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `
