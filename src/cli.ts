@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'inspect, check, back up and compact the database',
     load: () => import('./commands/db/index.js'),
   },
+  {
+    name: 'alerts',
+    summary: 'price, indicator and news alerts; check them from cron',
+    load: () => import('./commands/alerts/index.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -128,7 +128,7 @@ function resolveIndicator(
   };
 }
 
-/** Known names within two edits of `name`, or sharing its first three letters. */
+/** Known names within one edit (two for names over four letters) of `name`, or sharing its first three letters. */
 function closeNames(name: string): string[] {
   const candidates = [
     ...FIELDS,
@@ -139,7 +139,10 @@ function closeNames(name: string): string[] {
     }),
   ];
   return candidates
-    .filter((c) => editDistance(c, name) <= 2 || (name.length >= 3 && c.startsWith(name.slice(0, 3))))
+    .filter(
+      (c) =>
+        editDistance(c, name) <= (name.length <= 4 ? 1 : 2) || (name.length >= 3 && c.startsWith(name.slice(0, 3))),
+    )
     .slice(0, 6);
 }
 
