@@ -101,6 +101,11 @@ async function fetchQuotes(
   requests: { quotes: number },
 ): Promise<Map<string, Quote>> {
   const quotes = new Map<string, Quote>();
+  const failed = new Set<string>();
+  const fail = (symbol: string, error: AppError) => {
+    failed.add(symbol);
+    failSymbol(symbol, error);
+  };
   const size = Math.max(1, provider.capabilities.maxSymbolsPerQuote);
   for (let start = 0; start < symbols.length; start += size) {
     const chunk = symbols.slice(start, start + size);
@@ -108,13 +113,13 @@ async function fetchQuotes(
       requests.quotes++;
       const batch = await provider.getQuotes(chunk);
       for (const quote of batch.quotes) quotes.set(quote.symbol, quote);
-      for (const failure of batch.failures) failSymbol(failure.symbol, failure.error);
+      for (const failure of batch.failures) fail(failure.symbol, failure.error);
     } catch (error) {
-      for (const symbol of chunk) failSymbol(symbol, asAppError(error));
+      for (const symbol of chunk) fail(symbol, asAppError(error));
     }
   }
   for (const symbol of symbols) {
-    if (!quotes.has(symbol))
+    if (!quotes.has(symbol) && !failed.has(symbol))
       failSymbol(
         symbol,
         new ProviderError(provider.id, 'no-quote', `${provider.id} gave no quote for ${symbol}`, true),
