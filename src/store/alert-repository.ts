@@ -70,6 +70,7 @@ export class AlertRepository {
   readonly #all: Statement;
   readonly #enabled: Statement;
   readonly #byId: Statement;
+  readonly #enabledStates: Statement;
   readonly #remove: Statement;
   readonly #setEnabled: Statement;
   readonly #writeState: Statement;
@@ -89,6 +90,11 @@ export class AlertRepository {
     this.#all = db.prepare(`${SELECT_ALERT} ORDER BY a.id`);
     this.#enabled = db.prepare(`${SELECT_ALERT} WHERE a.enabled = 1 ORDER BY a.id`);
     this.#byId = db.prepare(`${SELECT_ALERT} WHERE a.id = ?`);
+    this.#enabledStates = db.prepare(
+      `SELECT a.id, a.rule, a.cooldown_ms, a.once, s.version, s.armed, s.exhausted, s.fired_count, s.last_fired_ms,
+         s.last_observed_ms, s.last_evaluated_ms, s.last_condition
+       FROM alerts a JOIN alert_state s ON s.alert_id = a.id WHERE a.enabled = 1`,
+    );
     this.#remove = db.prepare('DELETE FROM alerts WHERE id = ?');
     this.#setEnabled = db.prepare('UPDATE alerts SET enabled = ? WHERE id = ?');
     this.#writeState = db.prepare(
@@ -131,6 +137,17 @@ export class AlertRepository {
 
   listEnabled(): Alert[] {
     return (this.#enabled.all() as AlertRow[]).map(toAlert);
+  }
+
+  /** The state, rule and policy of every enabled alert by id: what a check re-reads under the write lock. */
+  enabledStates(): Map<number, Pick<Alert, 'id' | 'rule' | 'cooldownMs' | 'once' | 'state'>> {
+    const rows = this.#enabledStates.all() as AlertRow[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, rule: row.rule, cooldownMs: row.cooldown_ms, once: row.once === 1, state: toState(row) },
+      ]),
+    );
   }
 
   get(id: number): Alert | undefined {
@@ -203,15 +220,19 @@ function toAlert(row: AlertRow): Alert {
     notify: row.notify === null ? undefined : (JSON.parse(row.notify) as string[]),
     enabled: row.enabled === 1,
     createdMs: row.created_at_ms,
-    state: {
-      version: row.version,
-      armed: row.armed === 1,
-      exhausted: row.exhausted === 1,
-      firedCount: row.fired_count,
-      lastFiredMs: row.last_fired_ms ?? undefined,
-      lastObservedMs: row.last_observed_ms ?? undefined,
-      lastEvaluatedMs: row.last_evaluated_ms ?? undefined,
-      lastCondition: row.last_condition === null ? null : row.last_condition === 1,
-    },
+    state: toState(row),
+  };
+}
+
+function toState(row: AlertRow): AlertState {
+  return {
+    version: row.version,
+    armed: row.armed === 1,
+    exhausted: row.exhausted === 1,
+    firedCount: row.fired_count,
+    lastFiredMs: row.last_fired_ms ?? undefined,
+    lastObservedMs: row.last_observed_ms ?? undefined,
+    lastEvaluatedMs: row.last_evaluated_ms ?? undefined,
+    lastCondition: row.last_condition === null ? null : row.last_condition === 1,
   };
 }

@@ -38,8 +38,14 @@ export async function runCheck(deps: CheckDeps): Promise<CheckResult> {
   const failures: CheckFailure[] = [];
   const compiled: Array<{ alert: Alert; rule: Rule }> = [];
   const groups = new Map<string, { symbol: string; interval: Alert['interval']; needs: GroupNeeds }>();
+  // Many alerts share a rule text (the same screen over a watchlist): parse each text once.
+  const parsedRules = new Map<string, ReturnType<typeof parseRule>>();
   for (const alert of alerts) {
-    const parsed = parseRule(alert.rule);
+    let parsed = parsedRules.get(alert.rule);
+    if (parsed === undefined) {
+      parsed = parseRule(alert.rule);
+      parsedRules.set(alert.rule, parsed);
+    }
     if (!parsed.ok) {
       failures.push({
         alertId: alert.id,

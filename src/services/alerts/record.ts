@@ -21,7 +21,7 @@ export interface EvaluatedAlert {
  */
 export function recordEvaluations(store: Store, evaluated: readonly EvaluatedAlert[], nowMs: number): Firing[] {
   return store.transaction(() => {
-    const current = new Map(store.alerts.listEnabled().map((alert) => [alert.id, alert]));
+    const current = store.alerts.enabledStates();
     const fired: Firing[] = [];
     for (const { alert, evaluation, targets } of evaluated) {
       const fresh = current.get(alert.id);
@@ -42,10 +42,10 @@ export function recordEvaluations(store: Store, evaluated: readonly EvaluatedAle
         seq: step.state.firedCount,
         firedMs: nowMs,
         barMs: evaluation.barMs,
-        symbol: fresh.symbol,
-        name: fresh.name,
+        symbol: alert.symbol,
+        name: alert.name,
         rule: fresh.rule,
-        interval: fresh.interval,
+        interval: alert.interval,
         values: evaluation.values,
       };
       const id = store.alerts.insertFiring(firing);

@@ -37,6 +37,8 @@ describe('parseRule: accepted rules', () => {
   it('sizes the lookback by the longest indicator', () => {
     const result = parseRule('sma(50) crosses above sma(200)');
     expect(result.ok && result.rule.needs.lookbackBars).toBe(402);
+    const rsi = parseRule('rsi(14) < 30');
+    expect(rsi.ok && rsi.rule.needs.lookbackBars).toBe(140); // 10 x 14 bars: Wilder's seed forgotten
   });
 
   it('accepts every indicator of the registry, multi-output ones by suffix', () => {
