@@ -175,16 +175,17 @@ class Reader {
   }
 
   indicator(operand: Extract<Operand, { kind: 'indicator' }>, index: number): number | null {
-    const key = `${operand.name}:${JSON.stringify(operand.params)}`;
+    // Over its own lookback only: the value does not depend on which other rules share the bars.
+    const { bars } = this.data;
+    const start = Math.max(0, bars.length - operand.lookbackBars);
+    const key = `${operand.name}:${JSON.stringify(operand.params)}:${start}`;
     let outputs = this.data.cache?.get(key);
     if (outputs === undefined) {
-      outputs = computeIndicator(
-        { name: operand.name, params: operand.params } as unknown as IndicatorSpec,
-        this.data.bars,
-      );
+      const spec = { name: operand.name, params: operand.params } as unknown as IndicatorSpec;
+      outputs = computeIndicator(spec, start === 0 ? bars : bars.slice(start));
       this.data.cache?.set(key, outputs);
     }
-    const output = outputs[index];
+    const output = outputs[index - start];
     if (output === null || output === undefined) return null;
     const value = operand.field === undefined ? output : (output as Record<string, unknown>)[operand.field];
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
