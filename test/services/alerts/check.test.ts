@@ -105,3 +105,25 @@ describe('runCheck', () => {
     expect(store.alerts.get(1)?.state.exhausted).toBe(true);
   });
 });
+
+describe('runCheck: a run that dies before its commit', () => {
+  it('leaves no state, firing or delivery behind, and the next run fires each alert once', async () => {
+    store.alerts.add(alert('ACME', 'price > 1', { notify: ['desktop'] }), T);
+    store.alerts.add(alert('GLOBX', 'price > 1', { notify: ['desktop'] }), T);
+    // The second firing's insert fails inside the recording transaction, as a crash would.
+    store.db.exec(`CREATE TRIGGER crash BEFORE INSERT ON alert_firings WHEN NEW.alert_id = 2
+                   BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+    await expect(runCheck(deps(demoAt()))).rejects.toThrow(/simulated crash/);
+    expect(store.alerts.firings(10)).toEqual([]);
+    expect(store.alerts.outbox.counts()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+    expect(store.alerts.list().map((a) => a.state.version)).toEqual([0, 0]);
+
+    store.db.exec('DROP TRIGGER crash');
+    const next = await runCheck(deps(demoAt()));
+    expect(next.fired.map((f) => [f.alertId, f.seq])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(store.alerts.outbox.counts()).toEqual({ pending: 2, delivered: 0, failed: 0 });
+  });
+});
