@@ -37,6 +37,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'serve the demo market as a WebSocket exchange',
     load: () => import('./commands/demo-exchange.js'),
   },
+  {
+    name: 'alerts',
+    summary: 'price, indicator and news alerts; check them from cron',
+    load: () => import('./commands/alerts/index.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -1,3 +1,4 @@
+import { AlertRepository } from './alert-repository.js';
 import { BarRepository } from './bar-repository.js';
 import { BudgetRepository } from './budget-repository.js';
 import { CoverageRepository } from './coverage-repository.js';
@@ -16,6 +17,7 @@ export interface Store {
   readonly budgets: BudgetRepository;
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
+  readonly alerts: AlertRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
    * fails half-way for a lock): everything `fn` writes through the repositories is committed
@@ -46,6 +48,7 @@ function createStore(path: string, db: Database): Store {
     budgets: new BudgetRepository(db),
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
+    alerts: new AlertRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {
         const result = fn();
