@@ -1,19 +1,32 @@
 import type { Bar } from '../engine/bar.js';
 import type { Clock } from '../engine/clock.js';
 import type { Instrument } from '../engine/instrument.js';
-import type { Interval } from '../engine/interval.js';
-import type { HistoryRequest, MarketDataProvider } from '../providers/provider.js';
+import { intervalMs, type Interval } from '../engine/interval.js';
+import type { History, HistoryRequest, MarketDataProvider } from '../providers/provider.js';
+import type { TimeRange } from '../store/coverage-ranges.js';
 import type { Store } from '../store/store.js';
+import {
+  FETCHED_NOW,
+  freshWithinMs,
+  mayServeStale,
+  staleFreshness,
+  type CachePolicy,
+  type Freshness,
+} from './freshness.js';
 
 export interface HistoryResult {
   readonly instrument: Instrument;
   readonly interval: Interval;
   readonly bars: readonly Bar[];
+  /** The provider that answered (or, from the cache, the one that last did). */
   readonly source: string;
   /** True when every bar came from the cache without asking the provider. */
   readonly fromCache: boolean;
   /** True when the bars are simulated (the demo market). */
   readonly demo: boolean;
+  readonly freshness: Freshness;
+  /** The ranges that were fetched (empty when served from the cache). */
+  readonly fetched: readonly TimeRange[];
 }
 
 export interface HistoryDeps {
@@ -21,50 +34,103 @@ export interface HistoryDeps {
   /** The cache; without one (no SQLite driver) every call asks the provider. */
   readonly store: Store | undefined;
   readonly clock: Clock;
-  /** How long a fetched range stays fresh for this interval. */
-  readonly ttlMs: number;
+  /** How long a fetched range stays fresh for this interval, and --max-age. */
+  readonly policy: CachePolicy;
 }
 
 /**
- * History through the SQLite cache: served from the store when the whole range was fetched
- * within the TTL, otherwise fetched and written (bars, coverage and instrument in one
- * transaction, so a failure leaves nothing half-written).
+ * History through the SQLite cache, refreshed incrementally: only the parts of the range not
+ * fetched within the TTL are asked for (each widened back by one bar, so that a bar that was
+ * still open when last fetched is replaced by its final form). Bars, coverage and instrument are
+ * written in one transaction, so a failure leaves nothing half-written. When the refresh fails
+ * retryably and bars of the range are cached, they are served stale with their age.
  */
 export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Promise<HistoryResult> {
   const { store, provider, clock } = deps;
   const nowMs = clock.nowMs();
   const toMs = Math.min(request.toMs, nowMs);
-  const freshSinceMs = nowMs - deps.ttlMs;
+  const demo = provider.capabilities.simulated;
   if (!store) {
     const history = await provider.getHistory({ ...request, toMs });
-    return { ...history, source: provider.id, fromCache: false, demo: provider.capabilities.simulated };
-  }
-  const cachedInstrument = store.instruments.get(request.symbol);
-  if (
-    cachedInstrument &&
-    store.coverage.isCovered(request.symbol, request.interval, request.fromMs, toMs, freshSinceMs)
-  ) {
+    const source = history.source ?? provider.id;
     return {
-      instrument: cachedInstrument,
-      interval: request.interval,
-      bars: store.bars.getBars(request.symbol, request.interval, request.fromMs, toMs),
-      source: provider.id,
-      fromCache: true,
-      demo: provider.capabilities.simulated,
+      ...history,
+      source,
+      fromCache: false,
+      demo,
+      freshness: FETCHED_NOW,
+      fetched: [{ fromMs: request.fromMs, toMs }],
     };
   }
-  const history = await provider.getHistory({ ...request, toMs });
+  const { symbol, interval, fromMs } = request;
+  const missing = store.coverage.missingRanges(symbol, interval, fromMs, toMs, nowMs - freshWithinMs(deps.policy));
+  const cachedInstrument = store.instruments.get(symbol);
+  const cached = (freshness: Freshness, fetched: readonly TimeRange[]): HistoryResult => ({
+    instrument: cachedInstrument as Instrument,
+    interval,
+    bars: store.bars.getBars(symbol, interval, fromMs, toMs),
+    source: lastSource(store, request, toMs) ?? provider.id,
+    fromCache: fetched.length === 0,
+    demo,
+    freshness,
+    fetched,
+  });
+  if (cachedInstrument && missing.length === 0) return cached(freshnessOf(store, request, toMs, nowMs), []);
+  const ranges = missing.map((gap) => ({
+    fromMs: gap.fromMs > fromMs ? Math.max(fromMs, gap.fromMs - intervalMs(interval)) : gap.fromMs,
+    toMs: gap.toMs,
+  }));
+  let parts: History[];
+  try {
+    parts = [];
+    // One after another: most gaps are one (the newest bars), and providers dislike bursts.
+    for (const range of ranges) parts.push(await provider.getHistory({ symbol, interval, ...range }));
+  } catch (error) {
+    const fetchedAtMs = lastFetchMs(store, request, toMs);
+    if (!mayServeStale(error) || !cachedInstrument || fetchedAtMs === undefined) throw error;
+    return cached(staleFreshness(symbol, fetchedAtMs, nowMs, deps.policy, error), []);
+  }
+  const last = parts[parts.length - 1] as History;
+  const source = last.source ?? provider.id;
   store.transaction(() => {
-    store.bars.upsertBars(request.symbol, request.interval, history.bars);
-    store.coverage.record(request.symbol, request.interval, provider.id, request.fromMs, toMs, nowMs);
-    store.instruments.upsert(history.instrument, provider.id, nowMs);
+    parts.forEach((part, i) => {
+      const range = ranges[i] as TimeRange;
+      store.bars.upsertBars(symbol, interval, part.bars);
+      store.coverage.record(symbol, interval, part.source ?? provider.id, range.fromMs, range.toMs, nowMs);
+    });
+    store.instruments.upsert(last.instrument, source, nowMs);
   });
   return {
-    instrument: history.instrument,
-    interval: request.interval,
-    bars: history.bars,
-    source: provider.id,
+    instrument: last.instrument,
+    interval,
+    bars: store.bars.getBars(symbol, interval, fromMs, toMs),
+    source,
     fromCache: false,
-    demo: provider.capabilities.simulated,
+    demo,
+    freshness: FETCHED_NOW,
+    fetched: ranges,
   };
+}
+
+/** The coverage pieces of the asked range, of any source and age. */
+function piecesOf(store: Store, request: HistoryRequest, toMs: number) {
+  return store.coverage
+    .pieces(request.symbol, request.interval)
+    .filter((piece) => piece.fromMs < toMs && piece.toMs > request.fromMs);
+}
+
+/** When bars of the range were last fetched, or undefined when none ever were. */
+function lastFetchMs(store: Store, request: HistoryRequest, toMs: number): number | undefined {
+  const times = piecesOf(store, request, toMs).map((piece) => piece.fetchedAtMs);
+  return times.length === 0 ? undefined : Math.max(...times);
+}
+
+function lastSource(store: Store, request: HistoryRequest, toMs: number): string | undefined {
+  const pieces = piecesOf(store, request, toMs).sort((a, b) => b.fetchedAtMs - a.fetchedAtMs);
+  return pieces[0]?.source;
+}
+
+function freshnessOf(store: Store, request: HistoryRequest, toMs: number, nowMs: number): Freshness {
+  const fetchedAtMs = lastFetchMs(store, request, toMs);
+  return { stale: false, ageMs: fetchedAtMs === undefined ? 0 : Math.max(0, nowMs - fetchedAtMs) };
 }

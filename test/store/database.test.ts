@@ -44,7 +44,16 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
     expect(tableNames(path)).toEqual(
-      ['bars', 'history_coverage', 'instruments', 'meta', 'provider_budgets', 'schema_migrations'].sort(),
+      [
+        'bars',
+        'cached_responses',
+        'history_coverage',
+        'instruments',
+        'meta',
+        'provider_budgets',
+        'provider_health',
+        'schema_migrations',
+      ].sort(),
     );
   });
 

@@ -71,7 +71,7 @@ describe('the demo instrument list', () => {
       simulated: true,
       requiresKey: false,
       streaming: false,
-      news: false,
+      news: true,
       quotes: true,
       history: true,
       search: true,
