@@ -3,7 +3,7 @@ import type { Clock } from '../engine/clock.js';
 import type { Instrument } from '../engine/instrument.js';
 import { intervalMs, type Interval } from '../engine/interval.js';
 import type { History, HistoryRequest, MarketDataProvider } from '../providers/provider.js';
-import type { TimeRange } from '../store/coverage-ranges.js';
+import { gaps, type TimeRange } from '../store/coverage-ranges.js';
 import type { Store } from '../store/store.js';
 import {
   FETCHED_NOW,
@@ -39,9 +39,9 @@ export interface HistoryDeps {
 }
 
 /**
- * History through the SQLite cache, refreshed incrementally: only the parts of the range not
- * fetched within the TTL are asked for (each widened back by one bar, so that a bar that was
- * still open when last fetched is replaced by its final form). Bars, coverage and instrument are
+ * History through the SQLite cache, refreshed incrementally: only the parts of the range that
+ * were never fetched, or that were still forming when last fetched more than a TTL ago, are
+ * asked for (see missingRanges). Bars, coverage and instrument are
  * written in one transaction, so a failure leaves nothing half-written. When the refresh fails
  * retryably and bars of the range are cached, they are served stale with their age.
  */
@@ -63,7 +63,7 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     };
   }
   const { symbol, interval, fromMs } = request;
-  const missing = store.coverage.missingRanges(symbol, interval, fromMs, toMs, nowMs - freshWithinMs(deps.policy));
+  const missing = missingRanges(store, request, toMs, nowMs - freshWithinMs(deps.policy));
   const cachedInstrument = store.instruments.get(symbol);
   const cached = (freshness: Freshness, fetched: readonly TimeRange[]): HistoryResult => ({
     instrument: cachedInstrument as Instrument,
@@ -76,10 +76,7 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     fetched,
   });
   if (cachedInstrument && missing.length === 0) return cached(freshnessOf(store, request, toMs, nowMs), []);
-  const ranges = missing.map((gap) => ({
-    fromMs: gap.fromMs > fromMs ? Math.max(fromMs, gap.fromMs - intervalMs(interval)) : gap.fromMs,
-    toMs: gap.toMs,
-  }));
+  const ranges = missing;
   let parts: History[];
   try {
     parts = [];
@@ -110,6 +107,26 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     freshness: FETCHED_NOW,
     fetched: ranges,
   };
+}
+
+/**
+ * What must be fetched for [fromMs, toMs). A piece fetched within the TTL counts in full, and
+ * when it ran up to its own "now" it also stands for the bars still forming since (else a range
+ * ending now would never come from the cache). Of an older piece only the bars that were
+ * already complete when it was fetched count (they end at least one bar before the fetch): a
+ * closed bar does not change, so a refresh asks only for the recent end, not the whole range.
+ */
+function missingRanges(store: Store, request: HistoryRequest, toMs: number, freshSinceMs: number): TimeRange[] {
+  const span = intervalMs(request.interval);
+  const known = store.coverage.pieces(request.symbol, request.interval).flatMap((piece): TimeRange[] => {
+    if (piece.fetchedAtMs >= freshSinceMs) {
+      const reachedNow = piece.toMs >= piece.fetchedAtMs;
+      return [{ fromMs: piece.fromMs, toMs: reachedNow ? Math.max(piece.toMs, toMs) : piece.toMs }];
+    }
+    const settledToMs = Math.min(piece.toMs, piece.fetchedAtMs - span);
+    return settledToMs > piece.fromMs ? [{ fromMs: piece.fromMs, toMs: settledToMs }] : [];
+  });
+  return gaps(known, request.fromMs, toMs);
 }
 
 /** The coverage pieces of the asked range, of any source and age. */
