@@ -25,6 +25,15 @@ describe('demo news', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
+  it('publishes nothing after now, early in the day too', async () => {
+    for (const hour of [0, 8, 9, 12]) {
+      const nowMs = Date.parse(`2026-03-04T${String(hour).padStart(2, '0')}:30:00Z`);
+      const items = (await demo(nowMs).getNews?.('ACME')) ?? [];
+      expect(items.every((item) => item.publishedMs <= nowMs)).toBe(true);
+      expect(await demo(nowMs).getNews?.('ACME')).toEqual(items);
+    }
+  });
+
   it('differs by symbol and seed, has market news, and refuses an unknown symbol', async () => {
     const acme = await demo().getNews?.('ACME');
     expect(await demo().getNews?.('GLOBX')).not.toEqual(acme);
