@@ -7,8 +7,10 @@ import { chooseFormat, render, type OutputFormat } from './output/render.js';
 import { createStyle, shouldUseColor, type Style } from './output/style.js';
 import { resolvePaths, type Paths } from './paths.js';
 import type { MarketDataProvider } from './providers/provider.js';
+import { loadProvider } from './providers/registry.js';
 import { NO_CREDENTIALS, type Credentials } from './secrets/credentials.js';
 import { parseDuration } from './duration.js';
+import type { ResponseCacheRepository } from './store/response-cache-repository.js';
 import type { Store } from './store/store.js';
 
 export interface OutputStream {
@@ -89,13 +91,15 @@ export class CommandContext {
     const config = await this.config();
     const id = demo === true ? 'demo' : (provider ?? config.getString('provider'));
     this.debug(`provider: ${id}`);
+    // The demo market needs no router, store or credentials: keep its start-up lean.
+    if (id === 'demo') return loadProvider(id, { clock: this.clock, demoSeed: config.getNumber('demo.seed') });
     const { openProvider } = await import('./services/provider-setup.js');
     return openProvider(id, {
       config,
       clock: this.clock,
       env: this.deps.env,
       credentials: this.credentials(),
-      store: id === 'demo' ? undefined : await this.cacheStore(),
+      store: await this.cacheStore(),
       warn: (message) => this.warn(message),
       debug: (message) => this.debug(message),
     });
@@ -141,6 +145,14 @@ export class CommandContext {
       this.warn(`${error.message}; running without the cache (${error.hint ?? ''})`);
       return undefined;
     }
+  }
+
+  /**
+   * Where quotes, search results and news of `provider` are cached: nowhere for simulated data
+   * (computed offline, never cached), so that `--demo` commands need not open the database.
+   */
+  async responseCache(provider: MarketDataProvider): Promise<ResponseCacheRepository | undefined> {
+    return provider.capabilities.simulated ? undefined : (await this.cacheStore())?.responses;
   }
 
   /** The output format the flags ask for, refusing one the command does not support. */

@@ -31,11 +31,10 @@ export function define(command: Command, context: () => CommandContext): void {
       const ctx = context();
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const options = parseNewsOptions(symbol, raw);
-      const store = await ctx.cacheStore();
       const provider = await ctx.provider();
       const { value: items, freshness } = await runNews(options, {
         provider,
-        cache: store?.responses,
+        cache: await ctx.responseCache(provider),
         clock: ctx.clock,
         policy: await cachePolicy(ctx, 'cache.news-ttl'),
       });

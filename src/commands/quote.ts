@@ -27,10 +27,10 @@ export function define(command: Command, context: () => CommandContext): void {
       const ctx = context();
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const options = parseQuoteOptions(args);
-      const store = await ctx.cacheStore();
+      const provider = await ctx.provider();
       const result = await runQuote(options, {
-        provider: await ctx.provider(),
-        cache: store?.responses,
+        provider,
+        cache: await ctx.responseCache(provider),
         clock: ctx.clock,
         policy: await cachePolicy(ctx, 'cache.quote-ttl'),
       });

@@ -24,10 +24,10 @@ export function define(command: Command, context: () => CommandContext): void {
       const ctx = context();
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const options = parseSearchOptions(text, raw);
-      const store = await ctx.cacheStore();
+      const provider = await ctx.provider();
       const { value: instruments, freshness } = await runSearch(options, {
-        provider: await ctx.provider(),
-        cache: store?.responses,
+        provider,
+        cache: await ctx.responseCache(provider),
         clock: ctx.clock,
         policy: await cachePolicy(ctx, 'cache.search-ttl'),
       });

@@ -20,7 +20,7 @@ export interface ProviderSetupDeps {
 }
 
 /**
- * The provider a command uses: `demo` as it is; `auto` the router over the configured (or default)
+ * The provider a command uses (the caller loads `demo` itself): `demo` as it is; `auto` the router over the configured (or default)
  * chains; any other id that one provider behind the router, so that one source alone still
  * spends the shared budgets, honours Retry-After and records its health.
  */
