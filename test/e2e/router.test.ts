@@ -9,6 +9,7 @@ import {
   type ReplayResponse,
   type ReplayServer,
 } from '../helpers/replay-server.js';
+import { ENDPOINT_VARIABLES } from '../../src/providers/endpoints.js';
 import { openRaw } from '../helpers/raw-sqlite.js';
 import { BIN, runBinAsync, type CliRun } from './run-cli.js';
 
@@ -187,6 +188,15 @@ describe('news through the router', () => {
     expect(Date.parse(items[0].time)).toBeGreaterThanOrEqual(Date.parse(items[1].time));
     const expected = JSON.parse(readFixture('yahoo', 'search-AAPL-quotes-and-news.json')).news.length;
     expect(expected).toBeGreaterThan(2);
+  });
+});
+
+describe('help environment', () => {
+  it('lists every base URL override the providers read', async () => {
+    const run = await cli(['help', 'environment']);
+    const variables = Object.values(ENDPOINT_VARIABLES).flatMap((v) => Object.values(v));
+    expect(variables.length).toBeGreaterThanOrEqual(5);
+    for (const variable of variables) expect(run.stdout).toContain(variable);
   });
 });
 
