@@ -41,9 +41,9 @@ export interface HistoryDeps {
 /**
  * History through the SQLite cache, refreshed incrementally: only the parts of the range that
  * were never fetched, or that were still forming when last fetched more than a TTL ago, are
- * asked for (see missingRanges). Bars, coverage and instrument are
- * written in one transaction, so a failure leaves nothing half-written. When the refresh fails
- * retryably and bars of the range are cached, they are served stale with their age.
+ * asked for (see missingRanges). Bars, coverage and instrument are written in one transaction,
+ * so a failure leaves nothing half-written. When the refresh fails retryably and bars of the
+ * range are cached, they are served stale with their age (or refused past --max-age).
  */
 export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Promise<HistoryResult> {
   const { store, provider, clock } = deps;
@@ -52,21 +52,21 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
   const demo = provider.capabilities.simulated;
   if (!store) {
     const history = await provider.getHistory({ ...request, toMs });
-    const source = history.source ?? provider.id;
+    const fetched = [{ fromMs: request.fromMs, toMs }];
     return {
       ...history,
-      source,
+      source: history.source ?? provider.id,
       fromCache: false,
       demo,
       freshness: FETCHED_NOW,
-      fetched: [{ fromMs: request.fromMs, toMs }],
+      fetched,
     };
   }
   const { symbol, interval, fromMs } = request;
-  const missing = missingRanges(store, request, toMs, nowMs - freshWithinMs(deps.policy));
   const cachedInstrument = store.instruments.get(symbol);
-  const cached = (freshness: Freshness, fetched: readonly TimeRange[]): HistoryResult => ({
-    instrument: cachedInstrument as Instrument,
+  const missing = missingRanges(store, request, toMs, nowMs - freshWithinMs(deps.policy));
+  const fromStore = (instrument: Instrument, freshness: Freshness, fetched: readonly TimeRange[]): HistoryResult => ({
+    instrument,
     interval,
     bars: store.bars.getBars(symbol, interval, fromMs, toMs),
     source: lastSource(store, request, toMs) ?? provider.id,
@@ -75,38 +75,55 @@ export async function getHistory(request: HistoryRequest, deps: HistoryDeps): Pr
     freshness,
     fetched,
   });
-  if (cachedInstrument && missing.length === 0) return cached(freshnessOf(store, request, toMs, nowMs), []);
-  const ranges = missing;
+  if (cachedInstrument && missing.length === 0) {
+    return fromStore(cachedInstrument, freshnessOf(store, request, toMs, nowMs), []);
+  }
+  // Without its instrument a covered range is refetched whole (the description comes with it).
+  const ranges = missing.length > 0 ? missing : [{ fromMs, toMs }];
   let parts: History[];
   try {
-    parts = [];
-    // One after another: most gaps are one (the newest bars), and providers dislike bursts.
-    for (const range of ranges) parts.push(await provider.getHistory({ symbol, interval, ...range }));
+    parts = await fetchRanges(provider, request, ranges);
   } catch (error) {
     const fetchedAtMs = lastFetchMs(store, request, toMs);
     if (!mayServeStale(error) || !cachedInstrument || fetchedAtMs === undefined) throw error;
-    return cached(staleFreshness(symbol, fetchedAtMs, nowMs, deps.policy, error), []);
+    return fromStore(cachedInstrument, staleFreshness(symbol, fetchedAtMs, nowMs, deps.policy, error), []);
   }
+  const instrument = save(store, request, ranges, parts, { providerId: provider.id, nowMs });
+  return fromStore(instrument, FETCHED_NOW, ranges);
+}
+
+/** One range after another: most refreshes are one (the newest bars), and providers dislike bursts. */
+async function fetchRanges(
+  provider: MarketDataProvider,
+  request: HistoryRequest,
+  ranges: readonly TimeRange[],
+): Promise<History[]> {
+  const parts: History[] = [];
+  for (const range of ranges) {
+    parts.push(await provider.getHistory({ symbol: request.symbol, interval: request.interval, ...range }));
+  }
+  return parts;
+}
+
+/** Writes every fetched part with its coverage, and the newest instrument, in one transaction. */
+function save(
+  store: Store,
+  request: HistoryRequest,
+  ranges: readonly TimeRange[],
+  parts: readonly History[],
+  at: { readonly providerId: string; readonly nowMs: number },
+): Instrument {
+  const { symbol, interval } = request;
   const last = parts[parts.length - 1] as History;
-  const source = last.source ?? provider.id;
   store.transaction(() => {
     parts.forEach((part, i) => {
       const range = ranges[i] as TimeRange;
       store.bars.upsertBars(symbol, interval, part.bars);
-      store.coverage.record(symbol, interval, part.source ?? provider.id, range.fromMs, range.toMs, nowMs);
+      store.coverage.record(symbol, interval, part.source ?? at.providerId, range.fromMs, range.toMs, at.nowMs);
     });
-    store.instruments.upsert(last.instrument, source, nowMs);
+    store.instruments.upsert(last.instrument, last.source ?? at.providerId, at.nowMs);
   });
-  return {
-    instrument: last.instrument,
-    interval,
-    bars: store.bars.getBars(symbol, interval, fromMs, toMs),
-    source,
-    fromCache: false,
-    demo,
-    freshness: FETCHED_NOW,
-    fetched: ranges,
-  };
+  return last.instrument;
 }
 
 /**
