@@ -3,7 +3,13 @@ import type { Clock } from '../engine/clock.js';
 import { endpointOverrides } from '../providers/endpoints.js';
 import type { MarketDataProvider } from '../providers/provider.js';
 import { loadProvider, PROVIDER_IDS, type ProviderContext } from '../providers/registry.js';
-import { assembleChains, CHAIN_NAMES, type ChainName, type ChainSettings } from '../providers/router/assemble.js';
+import {
+  assembleChains,
+  CHAIN_NAMES,
+  type ChainName,
+  type ChainSettings,
+  type ChainsByName,
+} from '../providers/router/assemble.js';
 import { createRouter, type RouterOptions } from '../providers/router/router.js';
 import type { Credentials } from '../secrets/credentials.js';
 import type { Store } from '../store/store.js';
@@ -44,7 +50,7 @@ export async function openProvider(id: string, deps: ProviderSetupDeps): Promise
     warn: deps.warn,
   });
   const router = createRouter({ ...routing, chain, overrides });
-  deps.debug(`chains: ${describeChains(chain as Readonly<Record<string, readonly MarketDataProvider[]>>)}`);
+  deps.debug(`chains: ${describeChains(chain)}`);
   return router;
 }
 
@@ -60,7 +66,7 @@ export function chainSettings(config: Config): ChainSettings {
   return { chains, overrides };
 }
 
-function describeChains(chain: Readonly<Record<string, readonly MarketDataProvider[] | undefined>>): string {
+function describeChains(chain: ChainsByName): string {
   return Object.entries(chain)
     .map(([name, providers]) => `${name}: ${(providers ?? []).map((p) => p.id).join(' > ') || '(none)'}`)
     .join('; ');

@@ -165,6 +165,19 @@ describe('when every provider is down', () => {
     expect(JSON.parse(news.stdout)[0]).toMatchObject({ stale: true, ageSeconds: 3600 });
   });
 
+  it('a refused connection (no network) serves the cached quote stale too', async () => {
+    expect((await cli(['quote', 'AAPL'])).status).toBe(0);
+    const closed = 'http://127.0.0.1:9';
+    const run = await cli(['quote', 'AAPL', '--json'], {
+      ...later(HOUR),
+      STOCKATO_YAHOO_BASE_URL: closed,
+      STOCKATO_YAHOO_COOKIE_URL: closed,
+    });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ symbol: 'AAPL', stale: true, ageSeconds: 3600 });
+    expect(run.stderr).toMatch(/warning: AAPL: serving cached data from 1h ago \(stale\).*connection/);
+  });
+
   it('with nothing cached: a clear error naming each provider and why, exit 1', async () => {
     takeEverythingDown();
     const run = await cli(['quote', 'AAPL', 'BTC-USD']);

@@ -1,6 +1,6 @@
 import type { Credentials } from '../../secrets/credentials.js';
 import type { MarketDataProvider } from '../provider.js';
-import { assetClassOf, type ChainConfig } from './chain.js';
+import { assetClassOf } from './chain.js';
 
 /** The chains a user can configure (`providers.<name>`); 'default' takes every other symbol. */
 export const CHAIN_NAMES = ['equity', 'crypto', 'fx', 'index', 'future', 'default'] as const;
@@ -37,8 +37,13 @@ export interface AssembleDeps {
   readonly warn: (message: string) => void;
 }
 
+/** One chain per name; a ChainConfig the router takes as it is. */
+export type ChainsByName = Partial<Record<ChainName, readonly MarketDataProvider[]>> & {
+  readonly default: readonly MarketDataProvider[];
+};
+
 export interface AssembledChains {
-  readonly chain: ChainConfig;
+  readonly chain: ChainsByName;
   readonly overrides: Readonly<Record<string, string>>;
 }
 
