@@ -80,8 +80,8 @@ export function newsDataset(
     record: (item) => newsRecord(item, freshness),
     columns: [
       { key: 'time', header: 'TIME', kind: 'time', value: (i) => i.publishedMs },
-      { key: 'publisher', header: 'SOURCE', kind: 'text', value: (i) => i.publisher, maxWidth: 24, priority: 2 },
-      { key: 'title', header: 'HEADLINE', kind: 'text', value: (i) => i.title, maxWidth: 80 },
+      { key: 'publisher', header: 'SOURCE', kind: 'text', value: (i) => i.publisher, maxWidth: 22 },
+      { key: 'title', header: 'HEADLINE', kind: 'text', value: (i) => i.title, maxWidth: 64 },
       { key: 'url', header: 'LINK', kind: 'text', value: (i) => i.url, priority: 1 },
       ...freshnessColumns<NewsItem>(format, () => freshness),
     ],
