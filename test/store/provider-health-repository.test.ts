@@ -41,7 +41,13 @@ describe('ProviderHealthRepository', () => {
     store.providerHealth.recordFailure('yahoo', { code: 'timeout', message: 'new' }, 6_000);
     store.providerHealth.recordFailure('yahoo', { code: 'server-error', message: 'old' }, 5_500);
     expect(store.providerHealth.all()).toEqual([
-      { provider: 'yahoo', lastSuccessMs: 5_000, lastFailureMs: 6_000, lastErrorCode: 'timeout', lastErrorMessage: 'new' },
+      {
+        provider: 'yahoo',
+        lastSuccessMs: 5_000,
+        lastFailureMs: 6_000,
+        lastErrorCode: 'timeout',
+        lastErrorMessage: 'new',
+      },
     ]);
   });
 
@@ -64,7 +70,11 @@ describe('ResponseCacheRepository', () => {
     store.responses.put('quote', 'AAPL', { source: 'yahoo', fetchedAtMs: 2_000, body: '{"last":"1.10"}' });
     store.responses.put('quote', 'AAPL', { source: 'binance', fetchedAtMs: 1_000, body: '{"last":"9"}' });
     store.responses.put('news', 'AAPL', { source: 'yahoo', fetchedAtMs: 500, body: '[]' });
-    expect(store.responses.get('quote', 'AAPL')).toEqual({ source: 'yahoo', fetchedAtMs: 2_000, body: '{"last":"1.10"}' });
+    expect(store.responses.get('quote', 'AAPL')).toEqual({
+      source: 'yahoo',
+      fetchedAtMs: 2_000,
+      body: '{"last":"1.10"}',
+    });
     expect(store.responses.get('news', 'AAPL')?.body).toBe('[]');
   });
 });
