@@ -5,6 +5,7 @@ import type { CellValue, Dataset } from '../output/dataset.js';
 import { isoTime } from '../output/dataset.js';
 import type { OutputFormat } from '../output/render.js';
 import { getQuotes, type QuoteDeps, type QuoteResult, type ServedQuote } from '../services/quotes.js';
+import { withDemoHint } from './demo-hint.js';
 import { cachePolicy, freshnessColumns, freshnessRecord, reportStale } from './freshness.js';
 import { parseSymbols } from './parse.js';
 
@@ -38,7 +39,7 @@ export function define(command: Command, context: () => CommandContext): void {
       if (result.quotes.some((q) => q.quote.demo) && format === 'table')
         ctx.warn('demo market: simulated prices, not real quotes');
       for (const { quote, freshness } of result.quotes) reportStale(ctx, quote.symbol, freshness);
-      for (const failure of result.failures) ctx.fail(failure.error);
+      for (const failure of result.failures) ctx.fail(await withDemoHint(failure.error));
     });
 }
 

@@ -188,6 +188,20 @@ describe('when every provider is down', () => {
   });
 });
 
+describe('a demo symbol without --demo', () => {
+  it('is unknown to the real providers, with a hint to add --demo', async () => {
+    server.route(QUOTE, { fixture: 'yahoo/quote-SIX-unknown-symbol-empty-result.json' });
+    const run = await cli(['quote', 'ACME']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /error: unknown symbol "ACME" on yahoo\nhint: ACME is a symbol of the simulated demo market: add --demo/,
+    );
+    const real = await cli(['quote', 'NOTADEMO']);
+    expect(real.stderr).toMatch(/unknown symbol "NOTADEMO"/);
+    expect(real.stderr).not.toMatch(/add --demo/);
+  });
+});
+
 describe('news through the router', () => {
   it('prints Yahoo headlines with publisher, time and link', async () => {
     const run = await cli(['news', 'AAPL', '--limit', '2', '--json']);
