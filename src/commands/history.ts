@@ -8,6 +8,7 @@ import { ProviderError, UsageError } from '../errors.js';
 import type { Dataset } from '../output/dataset.js';
 import { isoTime } from '../output/dataset.js';
 import { getHistory, type HistoryResult } from '../services/history.js';
+import { rethrowWithDemoHint } from './demo-hint.js';
 import { cachePolicy, freshnessRecord, reportStale } from './freshness.js';
 import { parseSymbols, parseTimeOption } from './parse.js';
 
@@ -58,7 +59,9 @@ export function define(command: Command, context: () => CommandContext): void {
         store: await ctx.cacheStore(),
         clock: ctx.clock,
         policy: await cachePolicy(ctx, ttlKey),
-      }).catch(asUsageError);
+      })
+        .catch(rethrowWithDemoHint)
+        .catch(asUsageError);
       ctx.debug(`history: ${result.bars.length} bars ${describeFetch(result)}`);
       if (result.bars.length === 0) ctx.warn(`no ${options.interval} bars for ${options.symbol} in that range`);
       if (result.demo && format === 'table') ctx.warn('demo market: simulated prices, not real history');

@@ -6,6 +6,7 @@ import type { OutputFormat } from '../output/render.js';
 import type { NewsItem } from '../providers/provider.js';
 import { FETCHED_NOW, type Freshness } from '../services/freshness.js';
 import { getNews, type LookupDeps, type Served } from '../services/lookups.js';
+import { rethrowWithDemoHint } from './demo-hint.js';
 import { cachePolicy, freshnessColumns, freshnessRecord, reportStale } from './freshness.js';
 import { parseSymbols } from './parse.js';
 import { parseSearchOptions } from './search.js';
@@ -37,7 +38,7 @@ export function define(command: Command, context: () => CommandContext): void {
         cache: await ctx.responseCache(provider),
         clock: ctx.clock,
         policy: await cachePolicy(ctx, 'cache.news-ttl'),
-      });
+      }).catch(rethrowWithDemoHint);
       const subject = options.symbol === undefined ? 'market news' : `news of ${options.symbol}`;
       if (items.length === 0) ctx.warn(`no headlines for ${subject}`);
       if (provider.capabilities.simulated && format === 'table') ctx.warn('demo market: fictional headlines');

@@ -196,6 +196,10 @@ describe('a demo symbol without --demo', () => {
     expect(run.stderr).toMatch(
       /error: unknown symbol "ACME" on yahoo\nhint: ACME is a symbol of the simulated demo market: add --demo/,
     );
+    server.route('/v8/finance/chart/*', { status: 404, fixture: 'yahoo/error-404-chart-unknown-symbol.json' });
+    const history = await cli(['history', 'ACME']);
+    expect(history.status).toBe(1);
+    expect(history.stderr).toMatch(/hint: ACME is a symbol of the simulated demo market: add --demo/);
     const real = await cli(['quote', 'NOTADEMO']);
     expect(real.stderr).toMatch(/unknown symbol "NOTADEMO"/);
     expect(real.stderr).not.toMatch(/add --demo/);
