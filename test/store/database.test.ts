@@ -50,10 +50,12 @@ describe('openDatabase', () => {
         'alert_state',
         'alerts',
         'bars',
+        'cached_responses',
         'history_coverage',
         'instruments',
         'meta',
         'provider_budgets',
+        'provider_health',
         'schema_migrations',
       ].sort(),
     );

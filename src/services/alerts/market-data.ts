@@ -75,7 +75,7 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
             fromMs: historyStartMs(group.interval, group.needs, nowMs),
             toMs: nowMs,
           },
-          { provider, store: deps.store, clock: deps.clock, ttlMs: deps.ttlMs(group.interval) },
+          { provider, store: deps.store, clock: deps.clock, policy: { ttlMs: deps.ttlMs(group.interval) } },
         );
         if (!history.fromCache) requests.history++;
         const quote = quotes.get(group.symbol);
