@@ -11,7 +11,7 @@
 // Target (not enforced): >= 250k ticks/s on one core.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -208,7 +208,14 @@ async function main(count) {
         `| ${r.name} | ${Math.round(r.wall).toLocaleString('en')} | ${Math.round(r.cpu).toLocaleString('en')} | ${(r.wall / base.wall).toFixed(2)}x |`,
       );
     }
-    console.log(full.wall >= 250_000 ? 'target >= 250k ticks/s: met' : 'target >= 250k ticks/s: NOT met');
+    // "On one core" is the client's CPU time: wall time also counts the sender and other load.
+    const verdict = full.cpu >= 250_000 ? 'met' : 'NOT met';
+    console.log(`target >= 250k ticks per CPU second of the client (one core): ${verdict}`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
