@@ -63,6 +63,7 @@ export function define(command: Command, context: () => CommandContext): void {
         provider,
         clock: ctx.clock,
         demoSeed: config.getNumber('demo.seed'),
+        symbols: options.symbols,
         ...(options.rate ? { demoRate: options.rate } : {}),
         ...(store
           ? { onBarClosed: (e) => e.type === 'bar' && store.bars.upsertBars(e.symbol, e.interval, [e.bar]) }

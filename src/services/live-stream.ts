@@ -1,5 +1,5 @@
 import type { Clock } from '../engine/clock.js';
-import { UsageError } from '../errors.js';
+import { UnknownSymbolError, UsageError } from '../errors.js';
 import type { MarketDataProvider } from '../providers/provider.js';
 import { hasStreamAdapter, loadStreamAdapter, STREAM_ADAPTER_IDS } from '../providers/stream/adapter-registry.js';
 import { createLiveStream, type LiveStreamOptions, type Multiplexer } from '../providers/stream/multiplexer.js';
@@ -20,6 +20,8 @@ export interface LiveSessionOptions {
   /** Demo exchange trades per second per symbol. */
   readonly demoRate?: number;
   readonly onBarClosed?: LiveStreamOptions['onBarClosed'];
+  /** Symbols about to be streamed: the demo market refuses unknown ones up front. */
+  readonly symbols?: readonly string[];
 }
 
 /**
@@ -56,6 +58,12 @@ async function openDemoSession(options: LiveSessionOptions): Promise<LiveSession
       import('../providers/demo/ws.js'),
     ]);
   const market = new DemoMarket(options.demoSeed);
+  const unknown = (options.symbols ?? []).find((symbol) => market.simulation(symbol) === undefined);
+  if (unknown !== undefined) {
+    throw new UnknownSymbolError('demo', unknown, {
+      hint: 'the demo market has only fictional symbols (list them: stockato search "" --demo)',
+    });
+  }
   const nowMs = advancingClock(options.clock);
   const exchange = await startDemoExchange({ market, nowMs, ...(options.demoRate ? { rate: options.demoRate } : {}) });
   const history = createDemoProvider({ clock: { nowMs }, market });

@@ -85,6 +85,13 @@ describe('stream', () => {
     expect(run.stderr).toMatch(/sources with a stream: demo/);
   });
 
+  it('an unknown demo symbol is an error naming it (exit 1), before anything streams', () => {
+    const run = runBin(['stream', 'ZORK-USD', 'NOPE', '--demo'], home);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/unknown symbol "NOPE" on demo/);
+  });
+
   it.each([
     [['--bars', '1d'], /--bars must be one of 1m, 5m, 15m, 30m, 1h \(received "1d"\)/],
     [['--count', '0'], /--count must be a whole number from 1/],
