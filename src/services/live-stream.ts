@@ -13,7 +13,9 @@ export interface LiveSession {
 }
 
 export interface LiveSessionOptions {
-  /** The provider the user picked; it also backfills gaps through getHistory. */
+  /** The source to stream from (`demo`, `binance`): the user's --provider, never the router. */
+  readonly sourceId: string;
+  /** History for gap backfill (the router pinned to that source, or the demo provider). */
   readonly provider: MarketDataProvider;
   readonly clock: Clock;
   readonly demoSeed: number;
@@ -32,15 +34,21 @@ export interface LiveSessionOptions {
  * `capabilities.streaming`: without them, a usage error naming the sources that have one.
  */
 export async function openLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
-  const { provider } = options;
-  if (!provider.capabilities.streaming || !hasStreamAdapter(provider.id)) {
-    throw new UsageError(`provider "${provider.id}" has no live stream`, {
-      hint: `sources with a stream: ${STREAM_ADAPTER_IDS.join(', ')} (try --demo)`,
+  const { provider, sourceId } = options;
+  if (!hasStreamAdapter(sourceId)) {
+    const what = sourceId === 'auto' ? 'stockato stream needs one source' : `provider "${sourceId}" has no live stream`;
+    throw new UsageError(what, {
+      hint: `give --provider with a source that has a stream adapter: ${STREAM_ADAPTER_IDS.join(', ')} (or --demo)`,
     });
   }
-  if (provider.id === 'demo') return openDemoSession(options);
-  const adapter = await loadStreamAdapter(provider.id);
-  if (!adapter) throw new UsageError(`provider "${provider.id}" has no live stream`);
+  if (!provider.capabilities.streaming) {
+    throw new UsageError(`provider "${sourceId}" does not declare streaming yet`, {
+      hint: 'its stream adapter exists but the provider does not enable it; try --demo',
+    });
+  }
+  if (sourceId === 'demo') return openDemoSession(options);
+  const adapter = await loadStreamAdapter(sourceId);
+  if (!adapter) throw new UsageError(`provider "${sourceId}" has no live stream`);
   const live = createLiveStream({
     adapters: [adapter],
     history: () => provider,
