@@ -232,6 +232,8 @@ describe('authentication', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // 25 backoff periods
     expect(stream.stats('demo')?.connectAttempts).toBe(1);
     expect(statuses(events)).not.toContain('reconnecting');
+    const late = stream.subscribe(['GLOBX']).take();
+    expect(late).toEqual([{ type: 'status', status: 'auth-failed', source: 'demo', message: 'invalid token' }]);
   });
 
   it('an HTTP 401 on the upgrade is an auth failure too, tried once', async () => {
