@@ -50,6 +50,12 @@ const ENTRIES: readonly ProviderEntry[] = [
     summary: 'CoinGecko: crypto prices and daily history up to 365 days (keyless, low quota)',
     load: async ({ clock }) => (await import('./coingecko/provider.js')).createCoinGeckoProvider({ clock }),
   },
+  {
+    id: 'polygon',
+    summary: 'Polygon/Massive: US stocks, indices, FX, crypto; aggregates, snapshots, news (key; free plan 5/min)',
+    load: async ({ clock, credentials }) =>
+      (await import('./polygon/provider.js')).createPolygonProvider({ clock, ...(credentials ? { credentials } : {}) }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);

@@ -209,8 +209,8 @@ describe('polygon news and market status', () => {
 
 describe('polygon classifyError', () => {
   it.each([
-    ['error-401-api-key-not-provided.json', 401, ProviderError, 'unauthorized', false],
-    ['error-401-unknown-api-key.json', 401, ProviderError, 'unauthorized', false],
+    ['error-401-api-key-not-provided.json', 401, ProviderError, 'key-rejected', false],
+    ['error-401-unknown-api-key.json', 401, ProviderError, 'key-rejected', false],
     ['error-403-not-entitled.json', 403, ProviderError, 'not-entitled', false],
     ['error-403-today-before-eod.json', 403, ProviderError, 'not-entitled', false],
     ['error-429-max-requests-per-minute.json', 429, RateLimitError, 'rate-limited', true],
