@@ -56,6 +56,12 @@ const ENTRIES: readonly ProviderEntry[] = [
     load: async ({ clock, credentials }) =>
       (await import('./polygon/provider.js')).createPolygonProvider({ clock, ...(credentials ? { credentials } : {}) }),
   },
+  {
+    id: 'finnhub',
+    summary: 'Finnhub: US stock quotes, company news; candles on paid plans (key; free plan 60/min)',
+    load: async ({ clock, credentials }) =>
+      (await import('./finnhub/provider.js')).createFinnhubProvider({ clock, ...(credentials ? { credentials } : {}) }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/engine/clock.js';
-import type { ProviderError} from '../../../src/errors.js';
+import type { ProviderError } from '../../../src/errors.js';
 import { RateLimitError, UnknownSymbolError } from '../../../src/errors.js';
 import { createPolygonProvider, POLYGON_CAPABILITIES } from '../../../src/providers/polygon/provider.js';
 import type { MarketDataProvider } from '../../../src/providers/provider.js';
