@@ -62,6 +62,12 @@ const ENTRIES: readonly ProviderEntry[] = [
     load: async ({ clock, credentials }) =>
       (await import('./finnhub/provider.js')).createFinnhubProvider({ clock, ...(credentials ? { credentials } : {}) }),
   },
+  {
+    id: 'alpaca',
+    summary: 'Alpaca market data: US stocks (IEX feed) and crypto; snapshots, bars, news (key KEY_ID:SECRET; 200/min)',
+    load: async ({ clock, credentials }) =>
+      (await import('./alpaca/provider.js')).createAlpacaProvider({ clock, ...(credentials ? { credentials } : {}) }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);
