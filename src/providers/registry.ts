@@ -68,6 +68,15 @@ const ENTRIES: readonly ProviderEntry[] = [
     load: async ({ clock, credentials }) =>
       (await import('./alpaca/provider.js')).createAlpacaProvider({ clock, ...(credentials ? { credentials } : {}) }),
   },
+  {
+    id: 'alphavantage',
+    summary: 'Alpha Vantage: stock quotes, daily history, news with sentiment, search (key; free plan 25/day)',
+    load: async ({ clock, credentials }) =>
+      (await import('./alphavantage/provider.js')).createAlphaVantageProvider({
+        clock,
+        ...(credentials ? { credentials } : {}),
+      }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);

@@ -38,7 +38,7 @@ export function classifyError(status: number, body: unknown, context: AvContext 
 }
 
 function informationError(information: string, text: string, context: AvContext): ProviderError {
-  if (/premium endpoint/i.test(information)) {
+  if (/premium (endpoint|feature)/i.test(information)) {
     return new ProviderError(ALPHAVANTAGE, 'not-entitled', text, false, {
       hint: 'this Alpha Vantage function needs a premium plan; Yahoo serves the same data without a key',
     });
