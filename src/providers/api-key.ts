@@ -52,23 +52,35 @@ export function malformedKeyError(providerId: string, expected: string, problem:
   );
 }
 
+/** A provider's key, looked up when first needed. */
+export interface ApiKey {
+  /** The key; throws `missing-key` when none is set. */
+  get(): Promise<string>;
+  /**
+   * Every secret text known so far, for scrubbing errors: the value and each of its
+   * colon-separated parts (Alpaca's key id and secret). Empty before the first lookup.
+   */
+  secrets(): readonly string[];
+}
+
 /**
  * The key for `providerId`, looked up on the first call and kept once found. A missing key is
  * not kept, so a key set later in the same process is picked up. Surrounding whitespace (a
  * newline from `echo $KEY > file`) is dropped; an empty value counts as missing.
  */
-export function lazyApiKey(
-  providerId: string,
-  displayName: string,
-  credentials: Credentials = NO_CREDENTIALS,
-): () => Promise<string> {
+export function lazyApiKey(providerId: string, displayName: string, credentials: Credentials = NO_CREDENTIALS): ApiKey {
   let found: string | undefined;
-  return async () => {
-    if (found !== undefined) return found;
-    const lookup = await credentials.get(providerId);
-    const value = lookup?.value.trim() ?? '';
-    if (value === '') throw missingKeyError(providerId, displayName);
-    found = value;
-    return value;
+  let secrets: readonly string[] = [];
+  return {
+    get: async () => {
+      if (found !== undefined) return found;
+      const lookup = await credentials.get(providerId);
+      const value = lookup?.value.trim() ?? '';
+      if (value === '') throw missingKeyError(providerId, displayName);
+      found = value;
+      secrets = [value, ...value.split(':').map((part) => part.trim())];
+      return value;
+    },
+    secrets: () => secrets,
   };
 }

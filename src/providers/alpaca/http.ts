@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../engine/clock.js';
-import type { Credentials } from '../../secrets/credentials.js';
-import { lazyApiKey } from '../api-key.js';
+import type { ApiKey } from '../api-key.js';
 import { createHttpClient, type Query } from '../http/client.js';
 import { getKeyedJson, type KeyedEndpoint } from '../keyed-request.js';
 import { classifyError } from './errors.js';
@@ -61,7 +60,7 @@ const PATHS: Readonly<Record<AlpacaMarket, { snapshots: string; bars: string }>>
  * `classifyError`: 401 -> key-rejected, 403 -> not-entitled (SIP data), 429 -> RateLimitError.
  */
 export function createAlpacaTransport(
-  options: AlpacaHttpOptions & { readonly clock: Clock; readonly credentials?: Credentials },
+  options: AlpacaHttpOptions & { readonly clock: Clock; readonly apiKey: ApiKey },
 ): AlpacaTransport {
   const client = createHttpClient({
     provider: ALPACA,
@@ -71,10 +70,10 @@ export function createAlpacaTransport(
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const endpoint: KeyedEndpoint = { client, clock: options.clock, classify: classifyError };
-  const apiKey = lazyApiKey(ALPACA, 'Alpaca', options.credentials);
+  const { apiKey } = options;
   const feed = options.feed ?? 'iex';
   const get = async (path: string, query: Query, symbol: string | undefined, signal?: AbortSignal) => {
-    const value = await apiKey();
+    const value = await apiKey.get();
     const { keyId, secretKey } = parseAlpacaKey(value);
     return getKeyedJson(endpoint, {
       path,

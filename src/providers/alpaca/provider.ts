@@ -5,6 +5,7 @@ import { INTERVALS, type Interval } from '../../engine/interval.js';
 import type { Quote } from '../../engine/quote.js';
 import { ProviderError } from '../../errors.js';
 import type { Credentials } from '../../secrets/credentials.js';
+import { lazyApiKey } from '../api-key.js';
 import { instrumentFromSymbol } from '../canonical-instrument.js';
 import type {
   History,
@@ -15,6 +16,7 @@ import type {
   RequestOptions,
   SymbolFailure,
 } from '../provider.js';
+import { redactingProvider } from '../redacting-provider.js';
 import { requireCanonical, unsupportedSymbol } from '../symbols.js';
 import { usEquityMarketState } from '../us-market-hours.js';
 import { createAlpacaTransport, type AlpacaHttpOptions, type AlpacaMarket, type AlpacaTransport } from './http.js';
@@ -62,24 +64,28 @@ const TIMEFRAME: Readonly<Record<Interval, string>> = {
 
 /** Alpaca market data (keyed): snapshot quotes, bars and news for US shares and crypto. No search. */
 export function createAlpacaProvider(options: AlpacaProviderOptions): MarketDataProvider {
-  const transport = createAlpacaTransport({ ...options.http, clock: options.clock, credentials: options.credentials });
-  return {
-    id: ALPACA,
-    displayName: 'Alpaca',
-    capabilities: ALPACA_CAPABILITIES,
-    getQuotes: (symbols, request) => getQuotes(transport, options.clock, symbols, request),
-    getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
-    search: () =>
-      Promise.reject(
-        new ProviderError(ALPACA, 'unsupported-operation', 'alpaca: symbol search is not offered here', false, {
-          hint: 'search with Yahoo or Alpha Vantage',
-        }),
-      ),
-    getNews: async (symbol, request) => {
-      const wire = symbol === undefined ? undefined : requested(symbol).wire;
-      return parseNews(await transport.news(wire, NEWS_LIMIT, request?.signal)).news;
+  const apiKey = lazyApiKey(ALPACA, 'Alpaca', options.credentials);
+  const transport = createAlpacaTransport({ ...options.http, clock: options.clock, apiKey });
+  return redactingProvider(
+    {
+      id: ALPACA,
+      displayName: 'Alpaca',
+      capabilities: ALPACA_CAPABILITIES,
+      getQuotes: (symbols, request) => getQuotes(transport, options.clock, symbols, request),
+      getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
+      search: () =>
+        Promise.reject(
+          new ProviderError(ALPACA, 'unsupported-operation', 'alpaca: symbol search is not offered here', false, {
+            hint: 'search with Yahoo or Alpha Vantage',
+          }),
+        ),
+      getNews: async (symbol, request) => {
+        const wire = symbol === undefined ? undefined : requested(symbol).wire;
+        return parseNews(await transport.news(wire, NEWS_LIMIT, request?.signal)).news;
+      },
     },
-  };
+    apiKey.secrets,
+  );
 }
 
 interface Requested {

@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../engine/clock.js';
-import type { Credentials } from '../../secrets/credentials.js';
-import { lazyApiKey } from '../api-key.js';
+import type { ApiKey } from '../api-key.js';
 import { createHttpClient, type QueryValue } from '../http/client.js';
 import { redactError } from '../http/redact.js';
 import { getKeyedJson, type KeyedEndpoint } from '../keyed-request.js';
@@ -43,7 +42,7 @@ export interface AlphaVantageTransport {
  * (its throttle notice quotes the key) is scrubbed before an error leaves.
  */
 export function createAlphaVantageTransport(
-  options: AlphaVantageHttpOptions & { readonly clock: Clock; readonly credentials?: Credentials },
+  options: AlphaVantageHttpOptions & { readonly clock: Clock; readonly apiKey: ApiKey },
 ): AlphaVantageTransport {
   const client = createHttpClient({
     provider: ALPHAVANTAGE,
@@ -53,10 +52,10 @@ export function createAlphaVantageTransport(
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const endpoint: KeyedEndpoint = { client, clock: options.clock, classify: classifyError };
-  const apiKey = lazyApiKey(ALPHAVANTAGE, 'Alpha Vantage', options.credentials);
+  const { apiKey } = options;
   return {
     query: async (call, signal) => {
-      const key = await apiKey();
+      const key = await apiKey.get();
       const context = call.symbol === undefined ? {} : { symbol: call.symbol };
       const body = await getKeyedJson(endpoint, {
         path: '/query',

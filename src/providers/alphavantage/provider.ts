@@ -3,6 +3,7 @@ import { normalizeSymbol, type Instrument } from '../../engine/instrument.js';
 import { DAY_MS } from '../../engine/interval.js';
 import { ProviderError } from '../../errors.js';
 import type { Credentials } from '../../secrets/credentials.js';
+import { lazyApiKey } from '../api-key.js';
 import { instrumentFromSymbol } from '../canonical-instrument.js';
 import type {
   History,
@@ -15,6 +16,7 @@ import type {
   SymbolFailure,
 } from '../provider.js';
 import { quoteEach } from '../quote-each.js';
+import { redactingProvider } from '../redacting-provider.js';
 import { unsupportedSymbol } from '../symbols.js';
 import { usEquityMarketState } from '../us-market-hours.js';
 import { createAlphaVantageTransport, type AlphaVantageHttpOptions, type AlphaVantageTransport } from './http.js';
@@ -53,21 +55,21 @@ const NEWS_LIMIT = 20;
 
 /** Alpha Vantage (keyed): quotes, daily history, news with sentiment, and symbol search. */
 export function createAlphaVantageProvider(options: AlphaVantageProviderOptions): MarketDataProvider {
-  const transport = createAlphaVantageTransport({
-    ...options.http,
-    clock: options.clock,
-    credentials: options.credentials,
-  });
+  const apiKey = lazyApiKey(ALPHAVANTAGE, 'Alpha Vantage', options.credentials);
+  const transport = createAlphaVantageTransport({ ...options.http, clock: options.clock, apiKey });
   const { clock } = options;
-  return {
-    id: ALPHAVANTAGE,
-    displayName: 'Alpha Vantage',
-    capabilities: ALPHAVANTAGE_CAPABILITIES,
-    getQuotes: (symbols, request) => getQuotes(transport, clock, symbols, request),
-    getHistory: (request, requestOptions) => getHistory(transport, clock, request, requestOptions),
-    search: (text, request) => search(transport, text, request),
-    getNews: (symbol, request) => getNews(transport, symbol, request),
-  };
+  return redactingProvider(
+    {
+      id: ALPHAVANTAGE,
+      displayName: 'Alpha Vantage',
+      capabilities: ALPHAVANTAGE_CAPABILITIES,
+      getQuotes: (symbols, request) => getQuotes(transport, clock, symbols, request),
+      getHistory: (request, requestOptions) => getHistory(transport, clock, request, requestOptions),
+      search: (text, request) => search(transport, text, request),
+      getNews: (symbol, request) => getNews(transport, symbol, request),
+    },
+    apiKey.secrets,
+  );
 }
 
 function requested(text: string): { symbol: string; wire: string } {

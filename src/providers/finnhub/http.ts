@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../engine/clock.js';
-import type { Credentials } from '../../secrets/credentials.js';
-import { lazyApiKey } from '../api-key.js';
+import type { ApiKey } from '../api-key.js';
 import { createHttpClient, type Query } from '../http/client.js';
 import { getKeyedJson, type KeyedEndpoint } from '../keyed-request.js';
 import { classifyError } from './parse.js';
@@ -46,7 +45,7 @@ export interface FinnhubTransport {
  * `classifyError`: 401 -> key-rejected, 403 -> not-entitled, 429 -> RateLimitError.
  */
 export function createFinnhubTransport(
-  options: FinnhubHttpOptions & { readonly clock: Clock; readonly credentials?: Credentials },
+  options: FinnhubHttpOptions & { readonly clock: Clock; readonly apiKey: ApiKey },
 ): FinnhubTransport {
   const client = createHttpClient({
     provider: FINNHUB,
@@ -56,9 +55,9 @@ export function createFinnhubTransport(
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   const endpoint: KeyedEndpoint = { client, clock: options.clock, classify: classifyError };
-  const apiKey = lazyApiKey(FINNHUB, 'Finnhub', options.credentials);
+  const { apiKey } = options;
   const get = async (path: string, query: Query, symbol: string | undefined, signal?: AbortSignal) => {
-    const key = await apiKey();
+    const key = await apiKey.get();
     return getKeyedJson(endpoint, {
       path,
       query,

@@ -3,6 +3,7 @@ import { normalizeSymbol } from '../../engine/instrument.js';
 import { DAY_MS, INTERVALS, type Interval } from '../../engine/interval.js';
 import { ProviderError } from '../../errors.js';
 import type { Credentials } from '../../secrets/credentials.js';
+import { lazyApiKey } from '../api-key.js';
 import { instrumentFromSymbol } from '../canonical-instrument.js';
 import type {
   History,
@@ -15,6 +16,7 @@ import type {
   SymbolFailure,
 } from '../provider.js';
 import { quoteEach } from '../quote-each.js';
+import { redactingProvider } from '../redacting-provider.js';
 import { requireCanonical, unsupportedSymbol } from '../symbols.js';
 import { usEquityMarketState } from '../us-market-hours.js';
 import { createFinnhubTransport, type FinnhubHttpOptions, type FinnhubTransport } from './http.js';
@@ -63,22 +65,26 @@ const NEWS_LIMIT = 20;
 
 /** Finnhub (keyed): US stock quotes, candles on paid plans, company and market news. No search. */
 export function createFinnhubProvider(options: FinnhubProviderOptions): MarketDataProvider {
-  const transport = createFinnhubTransport({ ...options.http, clock: options.clock, credentials: options.credentials });
+  const apiKey = lazyApiKey(FINNHUB, 'Finnhub', options.credentials);
+  const transport = createFinnhubTransport({ ...options.http, clock: options.clock, apiKey });
   const { clock } = options;
-  return {
-    id: FINNHUB,
-    displayName: 'Finnhub',
-    capabilities: FINNHUB_CAPABILITIES,
-    getQuotes: (symbols, request) => getQuotes(transport, clock, symbols, request),
-    getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
-    search: () =>
-      Promise.reject(
-        new ProviderError(FINNHUB, 'unsupported-operation', 'finnhub: symbol search is not offered here', false, {
-          hint: 'search with Yahoo or Alpha Vantage',
-        }),
-      ),
-    getNews: (symbol, request) => getNews(transport, clock, symbol, request),
-  };
+  return redactingProvider(
+    {
+      id: FINNHUB,
+      displayName: 'Finnhub',
+      capabilities: FINNHUB_CAPABILITIES,
+      getQuotes: (symbols, request) => getQuotes(transport, clock, symbols, request),
+      getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
+      search: () =>
+        Promise.reject(
+          new ProviderError(FINNHUB, 'unsupported-operation', 'finnhub: symbol search is not offered here', false, {
+            hint: 'search with Yahoo or Alpha Vantage',
+          }),
+        ),
+      getNews: (symbol, request) => getNews(transport, clock, symbol, request),
+    },
+    apiKey.secrets,
+  );
 }
 
 /** The canonical symbol and Finnhub's, for shares only: the free quote endpoint covers US stocks. */

@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../engine/clock.js';
-import type { Credentials } from '../../secrets/credentials.js';
-import { lazyApiKey } from '../api-key.js';
+import type { ApiKey } from '../api-key.js';
 import { createHttpClient, type Query } from '../http/client.js';
 import { getKeyedJson, type KeyedEndpoint } from '../keyed-request.js';
 import { parseJsonKeepingBigIntegers } from '../wire-guards.js';
@@ -63,7 +62,7 @@ export interface PolygonTransport {
  * `classifyError`: 401 -> key-rejected, 403 -> not-entitled, 429 -> RateLimitError with Retry-After.
  */
 export function createPolygonTransport(
-  options: PolygonHttpOptions & { readonly clock: Clock; readonly credentials?: Credentials },
+  options: PolygonHttpOptions & { readonly clock: Clock; readonly apiKey: ApiKey },
 ): PolygonTransport {
   const client = createHttpClient({
     provider: POLYGON,
@@ -78,9 +77,9 @@ export function createPolygonTransport(
     classify: classifyError,
     parse: parseJsonKeepingBigIntegers,
   };
-  const apiKey = lazyApiKey(POLYGON, 'Polygon/Massive', options.credentials);
+  const { apiKey } = options;
   const get = async (path: string, query: Query, symbol: string | undefined, signal?: AbortSignal) => {
-    const key = await apiKey();
+    const key = await apiKey.get();
     return getKeyedJson(endpoint, {
       path,
       query,

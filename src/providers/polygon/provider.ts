@@ -6,6 +6,7 @@ import type { Quote } from '../../engine/quote.js';
 import { ProviderError, UnknownSymbolError } from '../../errors.js';
 import type { Credentials } from '../../secrets/credentials.js';
 import { zonedWallTimeToUtcMs } from '../alphavantage/time.js';
+import { lazyApiKey } from '../api-key.js';
 import { instrumentFromSymbol } from '../canonical-instrument.js';
 import type {
   History,
@@ -17,6 +18,7 @@ import type {
   SymbolFailure,
 } from '../provider.js';
 import { quoteEach } from '../quote-each.js';
+import { redactingProvider } from '../redacting-provider.js';
 import { currencyOf, requireCanonical, unsupportedSymbol, type CanonicalSymbol } from '../symbols.js';
 import { marketStateOfKind } from '../us-market-hours.js';
 import {
@@ -81,25 +83,29 @@ interface Requested {
 
 /** Polygon/Massive (keyed): snapshot or end-of-day quotes, aggregates, news. No symbol search. */
 export function createPolygonProvider(options: PolygonProviderOptions): MarketDataProvider {
-  const transport = createPolygonTransport({ ...options.http, clock: options.clock, credentials: options.credentials });
+  const apiKey = lazyApiKey(POLYGON, 'Polygon/Massive', options.credentials);
+  const transport = createPolygonTransport({ ...options.http, clock: options.clock, apiKey });
   const state = { snapshotsDenied: false };
-  return {
-    id: POLYGON,
-    displayName: 'Polygon/Massive',
-    capabilities: POLYGON_CAPABILITIES,
-    getQuotes: (symbols, request) => getQuotes(transport, options.clock, state, symbols, request),
-    getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
-    search: () =>
-      Promise.reject(
-        new ProviderError(POLYGON, 'unsupported-operation', 'polygon: symbol search is not offered here', false, {
-          hint: 'search with Yahoo or Alpha Vantage',
-        }),
-      ),
-    getNews: async (symbol, request) => {
-      const ticker = symbol === undefined ? undefined : requested(symbol).ticker;
-      return parseNews(await transport.news(ticker, NEWS_LIMIT, request?.signal));
+  return redactingProvider(
+    {
+      id: POLYGON,
+      displayName: 'Polygon/Massive',
+      capabilities: POLYGON_CAPABILITIES,
+      getQuotes: (symbols, request) => getQuotes(transport, options.clock, state, symbols, request),
+      getHistory: (request, requestOptions) => getHistory(transport, request, requestOptions),
+      search: () =>
+        Promise.reject(
+          new ProviderError(POLYGON, 'unsupported-operation', 'polygon: symbol search is not offered here', false, {
+            hint: 'search with Yahoo or Alpha Vantage',
+          }),
+        ),
+      getNews: async (symbol, request) => {
+        const ticker = symbol === undefined ? undefined : requested(symbol).ticker;
+        return parseNews(await transport.news(ticker, NEWS_LIMIT, request?.signal));
+      },
     },
-  };
+    apiKey.secrets,
+  );
 }
 
 function requested(text: string): Requested {
