@@ -144,10 +144,33 @@ async function getQuotes(
       failures.push({ symbol: text, error });
     }
   }
+  const snapshot = await snapshotPass(transport, clock, state, [...unique.values()], options?.signal);
+  const bySymbol = new Map(snapshot.endOfDay.map((item) => [item.symbol, item]));
+  const eod = await quoteEach([...bySymbol.keys()], (symbol) =>
+    endOfDayQuote(transport, clock, bySymbol.get(symbol) as Requested, options?.signal),
+  );
+  return {
+    quotes: [...snapshot.quotes, ...eod.quotes],
+    failures: [...failures, ...snapshot.failures, ...eod.failures],
+  };
+}
+
+/**
+ * Snapshot quotes for every symbol a snapshot family covers, unless snapshots were denied; what
+ * is left (indices, denied batches) comes back in `endOfDay`. Any other failure rejects the call.
+ */
+async function snapshotPass(
+  transport: PolygonTransport,
+  clock: Clock,
+  state: { snapshotsDenied: boolean },
+  items: readonly Requested[],
+  signal?: AbortSignal,
+): Promise<QuoteBatch & { endOfDay: Requested[] }> {
   const quotes: Quote[] = [];
-  const endOfDay: Requested[] = [];
+  const failures: SymbolFailure[] = [];
+  const endOfDay = items.filter((item) => MARKET_OF[item.canonical.kind] === undefined);
   for (const market of ['stocks', 'crypto', 'forex'] as const) {
-    const group = [...unique.values()].filter((item) => MARKET_OF[item.canonical.kind] === market);
+    const group = items.filter((item) => MARKET_OF[item.canonical.kind] === market);
     for (let start = 0; start < group.length; start += SNAPSHOT_BATCH_LIMIT) {
       const batch = group.slice(start, start + SNAPSHOT_BATCH_LIMIT);
       if (state.snapshotsDenied) {
@@ -155,15 +178,8 @@ async function getQuotes(
         continue;
       }
       try {
-        const result = snapshotQuotes(
-          await transport.snapshots(
-            market,
-            batch.map((item) => item.ticker),
-            options?.signal,
-          ),
-          batch,
-          clock,
-        );
+        const tickers = batch.map((item) => item.ticker);
+        const result = snapshotQuotes(await transport.snapshots(market, tickers, signal), batch, clock);
         quotes.push(...result.quotes);
         failures.push(...result.failures);
       } catch (error) {
@@ -173,20 +189,14 @@ async function getQuotes(
       }
     }
   }
-  endOfDay.push(...[...unique.values()].filter((item) => MARKET_OF[item.canonical.kind] === undefined));
-  if (endOfDay.length === 0) return { quotes, failures };
-  const bySymbol = new Map(endOfDay.map((item) => [item.symbol, item]));
-  const eod = await quoteEach(
-    endOfDay.map((item) => item.symbol),
-    (symbol) => endOfDayQuote(transport, clock, bySymbol.get(symbol) as Requested, options?.signal),
-  );
-  return { quotes: [...quotes, ...eod.quotes], failures: [...failures, ...eod.failures] };
+  return { quotes, failures, endOfDay };
 }
 
 function snapshotQuotes(body: unknown, batch: readonly Requested[], clock: Clock): QuoteBatch {
   const nowMs = clock.nowMs();
+  const kind = batch[0]?.canonical.kind ?? 'security';
   const received = new Map<string, Quote>();
-  for (const quote of parseSnapshotList(body, { marketState: () => marketStateOfKind('security', nowMs) })) {
+  for (const quote of parseSnapshotList(body, { marketState: () => marketStateOfKind(kind, nowMs) })) {
     received.set(quote.symbol, quote);
   }
   const quotes: Quote[] = [];
