@@ -7,9 +7,9 @@ import { ProviderError, RateLimitError, UnknownSymbolError } from '../../errors.
 import { keyRejectedError } from '../api-key.js';
 import type { NewsItem } from '../provider.js';
 import { currencyOf, parseCanonicalSymbol, unsupportedSymbol } from '../symbols.js';
+import { weekAwareBarStartMs } from '../week-start.js';
 import {
   Wire,
-  barStartMs,
   errorBodyMessage,
   genericHttpError,
   malformed,
@@ -85,7 +85,7 @@ export function parseCandles(body: unknown, interval: Interval): Bar[] {
   }
   // Lengths are equal, so every index below exists.
   const bars = t.map((time, i) => ({
-    tsMs: barStartMs(interval, time.epochSecondsMs()),
+    tsMs: weekAwareBarStartMs(interval, time.epochSecondsMs()),
     open: o[i]!.price(),
     high: h[i]!.price(),
     low: l[i]!.price(),
