@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import { UsageError } from '../errors.js';
 import type { Credentials } from '../secrets/credentials.js';
+import type { EndpointOverrides } from './endpoints.js';
 import type { MarketDataProvider } from './provider.js';
 
 /** What a provider factory may need; each takes what it uses. */
@@ -9,6 +10,8 @@ export interface ProviderContext {
   readonly demoSeed: number;
   /** Keys for the keyed sources (Polygon, Finnhub, Alpaca, Alpha Vantage); asked only when needed. */
   readonly credentials?: Credentials;
+  /** Base URLs from the environment (`STOCKATO_YAHOO_BASE_URL`...), per provider id. */
+  readonly endpoints?: EndpointOverrides;
 }
 
 interface ProviderEntry {
@@ -30,50 +33,69 @@ const ENTRIES: readonly ProviderEntry[] = [
   {
     id: 'yahoo',
     summary: 'Yahoo Finance: equities, ETFs, indices, FX, futures, funds, crypto (keyless)',
-    load: async ({ clock }) => {
+    load: async ({ clock, endpoints }) => {
       const { createYahooProvider } = await import('./yahoo/provider.js');
-      return createYahooProvider({ clock });
+      return createYahooProvider({ clock, http: { ...endpoints?.['yahoo'] } });
     },
   },
   {
     id: 'binance',
     summary: 'Binance spot: crypto quotes, klines and symbols (keyless; USD means USDT)',
-    load: async ({ clock }) => (await import('./binance/provider.js')).createBinanceProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./binance/provider.js')).createBinanceProvider({ clock, http: { ...endpoints?.['binance'] } }),
   },
   {
     id: 'coinbase',
     summary: 'Coinbase Exchange: crypto quotes, candles and products (keyless)',
-    load: async ({ clock }) => (await import('./coinbase/provider.js')).createCoinbaseProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./coinbase/provider.js')).createCoinbaseProvider({ clock, http: { ...endpoints?.['coinbase'] } }),
   },
   {
     id: 'coingecko',
     summary: 'CoinGecko: crypto prices and daily history up to 365 days (keyless, low quota)',
-    load: async ({ clock }) => (await import('./coingecko/provider.js')).createCoinGeckoProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./coingecko/provider.js')).createCoinGeckoProvider({
+        clock,
+        http: { ...endpoints?.['coingecko'] },
+      }),
   },
   {
     id: 'polygon',
     summary: 'Polygon/Massive: US stocks, indices, FX, crypto; aggregates, snapshots, news (key; free plan 5/min)',
-    load: async ({ clock, credentials }) =>
-      (await import('./polygon/provider.js')).createPolygonProvider({ clock, ...(credentials ? { credentials } : {}) }),
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./polygon/provider.js')).createPolygonProvider({
+        clock,
+        http: { ...endpoints?.['polygon'] },
+        ...(credentials ? { credentials } : {}),
+      }),
   },
   {
     id: 'finnhub',
     summary: 'Finnhub: US stock quotes, company news; candles on paid plans (key; free plan 60/min)',
-    load: async ({ clock, credentials }) =>
-      (await import('./finnhub/provider.js')).createFinnhubProvider({ clock, ...(credentials ? { credentials } : {}) }),
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./finnhub/provider.js')).createFinnhubProvider({
+        clock,
+        http: { ...endpoints?.['finnhub'] },
+        ...(credentials ? { credentials } : {}),
+      }),
   },
   {
     id: 'alpaca',
     summary: 'Alpaca market data: US stocks (IEX feed) and crypto; snapshots, bars, news (key KEY_ID:SECRET; 200/min)',
-    load: async ({ clock, credentials }) =>
-      (await import('./alpaca/provider.js')).createAlpacaProvider({ clock, ...(credentials ? { credentials } : {}) }),
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./alpaca/provider.js')).createAlpacaProvider({
+        clock,
+        http: { ...endpoints?.['alpaca'] },
+        ...(credentials ? { credentials } : {}),
+      }),
   },
   {
     id: 'alphavantage',
     summary: 'Alpha Vantage: stock quotes, daily history, news with sentiment, search (key; free plan 25/day)',
-    load: async ({ clock, credentials }) =>
+    load: async ({ clock, credentials, endpoints }) =>
       (await import('./alphavantage/provider.js')).createAlphaVantageProvider({
         clock,
+        http: { ...endpoints?.['alphavantage'] },
         ...(credentials ? { credentials } : {}),
       }),
   },
