@@ -28,31 +28,15 @@ describe('parseChart on recorded v8 chart payloads', () => {
       currency: 'USD',
       exchange: 'NMS',
     });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '74.06', '75.15', '73.7975', '75.0875', '135480400'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '74.06', '75.15', '73.7975', '75.0875', '135480400']]);
     expect(history.actions).toEqual([]);
   });
 
   it('AAPL 2020-08-31..11-07: 49 bars, the 4:1 split and the 0.205 dividend', () => {
     const history = chart('chart-AAPL-1d-2020-08-31_2020-11-07-split-and-dividend-events.json', 'AAPL');
     expect(history.bars).toHaveLength(49);
-    expect(row(history.bars[0])).toEqual([
-      '2020-08-31',
-      '127.58',
-      '131',
-      '126',
-      '129.04',
-      '225702700',
-    ]);
-    expect(row(history.bars.at(-1))).toEqual([
-      '2020-11-06',
-      '118.32',
-      '119.2',
-      '116.13',
-      '118.69',
-      '114457900',
-    ]);
+    expect(row(history.bars[0])).toEqual(['2020-08-31', '127.58', '131', '126', '129.04', '225702700']);
+    expect(row(history.bars.at(-1))).toEqual(['2020-11-06', '118.32', '119.2', '116.13', '118.69', '114457900']);
     const [split, dividend] = history.actions ?? [];
     expect(split?.kind === 'split' && [split.dateMs, split.numerator.toString(), split.denominator.toString()]).toEqual(
       [Date.UTC(2020, 7, 31), '4', '1'],
@@ -75,14 +59,7 @@ describe('parseChart on recorded v8 chart payloads', () => {
     const history = chart('chart-MSFT-1d-2021-02_2022-01-dividend-events.json', 'MSFT');
     expect(history.bars).toHaveLength(252);
     expect(row(history.bars[0])[4]).toBe('239.65');
-    expect(row(history.bars.at(-1))).toEqual([
-      '2022-01-28',
-      '300.23',
-      '308.48',
-      '294.45',
-      '308.26',
-      '49743700',
-    ]);
+    expect(row(history.bars.at(-1))).toEqual(['2022-01-28', '300.23', '308.48', '294.45', '308.26', '49743700']);
     const dividends = (history.actions ?? []).map((a) => a.kind === 'dividend' && [a.exDateMs, a.amount.toString()]);
     expect(dividends).toEqual([
       [Date.UTC(2021, 1, 17), '0.56'],
@@ -105,14 +82,7 @@ describe('parseChart on recorded v8 chart payloads', () => {
   it('TSLA full history: 3303 bars from 2010-06-29 to 2023-08-11, oldest first, no actions', () => {
     const history = chart('chart-TSLA-1d-full-history-3303-bars.json', 'TSLA');
     expect(history.bars).toHaveLength(3303);
-    expect(row(history.bars[0])).toEqual([
-      '2010-06-29',
-      '1.266667',
-      '1.666667',
-      '1.169333',
-      '1.592667',
-      '281494500',
-    ]);
+    expect(row(history.bars[0])).toEqual(['2010-06-29', '1.266667', '1.666667', '1.169333', '1.592667', '281494500']);
     expect(row(history.bars.at(-1))[0]).toBe('2023-08-11');
     expect(row(history.bars.at(-1))[4]).toBe('242.65');
     expect(history.bars.every((bar, i, all) => i === 0 || bar.tsMs > (all[i - 1] as Bar).tsMs)).toBe(true);
@@ -145,9 +115,7 @@ describe('parseChart on recorded v8 chart payloads', () => {
   it('GC=F: a future whose bar is stamped at midnight New York time lands on its own date', () => {
     const history = chart('chart-GC_F-1d-futures.json', 'GC=F');
     expect(history.instrument).toMatchObject({ assetClass: 'future', name: 'Gold Apr 25', exchange: 'CMX' });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '1518.1', '1528.7', '1518', '1524.5', '214'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '1518.1', '1528.7', '1518', '1524.5', '214']]);
   });
 
   it('WSU.DE: Xetra in EUR, dates in Berlin time', () => {
@@ -165,9 +133,7 @@ describe('parseChart on recorded v8 chart payloads', () => {
       exchange: 'TOR',
       name: 'TD US Index e',
     });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '73.72', '73.72', '73.72', '73.72', '0'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '73.72', '73.72', '73.72', '73.72', '0']]);
   });
 
   it('AAPL 1m over a weekend: no timestamp and `quote: [{}]` give no bars, not a crash', () => {
