@@ -59,6 +59,46 @@ const ENTRIES: readonly ProviderEntry[] = [
         http: { ...endpoints?.['coingecko'] },
       }),
   },
+  {
+    id: 'polygon',
+    summary: 'Polygon/Massive: US stocks, indices, FX, crypto; aggregates, snapshots, news (key; free plan 5/min)',
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./polygon/provider.js')).createPolygonProvider({
+        clock,
+        http: { ...endpoints?.['polygon'] },
+        ...(credentials ? { credentials } : {}),
+      }),
+  },
+  {
+    id: 'finnhub',
+    summary: 'Finnhub: US stock quotes, company news; candles on paid plans (key; free plan 60/min)',
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./finnhub/provider.js')).createFinnhubProvider({
+        clock,
+        http: { ...endpoints?.['finnhub'] },
+        ...(credentials ? { credentials } : {}),
+      }),
+  },
+  {
+    id: 'alpaca',
+    summary: 'Alpaca market data: US stocks (IEX feed) and crypto; snapshots, bars, news (key KEY_ID:SECRET; 200/min)',
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./alpaca/provider.js')).createAlpacaProvider({
+        clock,
+        http: { ...endpoints?.['alpaca'] },
+        ...(credentials ? { credentials } : {}),
+      }),
+  },
+  {
+    id: 'alphavantage',
+    summary: 'Alpha Vantage: stock quotes, daily history, news with sentiment, search (key; free plan 25/day)',
+    load: async ({ clock, credentials, endpoints }) =>
+      (await import('./alphavantage/provider.js')).createAlphaVantageProvider({
+        clock,
+        http: { ...endpoints?.['alphavantage'] },
+        ...(credentials ? { credentials } : {}),
+      }),
+  },
 ];
 
 export const PROVIDER_IDS: readonly string[] = ENTRIES.map((entry) => entry.id);

@@ -1,10 +1,11 @@
 import { ProviderError, RateLimitError, UnknownSymbolError } from '../../errors.js';
+import { keyRejectedError } from '../api-key.js';
 import { errorBodyMessage, genericHttpError, tryParseJson, type ErrorContext } from '../wire-guards.js';
 import { ALPACA, fromAlpacaSymbol } from './symbols.js';
 
 /**
  * Status and body -> error, for market data and trading bodies alike (`{"code":40310000,
- * "message":...}`). 401 is the key pair; 403 is either the data plan (recent SIP data on the free
+ * "message":...}`). 401 is the key pair (`key-rejected`); 403 is either the data plan (recent SIP data on the free
  * plan) or a trading refusal (buying power, shorting), neither retryable; 429 is the 200 requests
  * a minute limit; `invalid symbol` (400/422) an unknown symbol.
  */
@@ -18,11 +19,7 @@ export function classifyError(status: number, body: unknown, context: ErrorConte
       hint: 'Alpaca allows 200 requests a minute per key',
     });
   }
-  if (status === 401 || code === 40110000) {
-    return new ProviderError(ALPACA, 'unauthorized', text, false, {
-      hint: 'Alpaca needs both the key id and the secret: stockato keys set alpaca',
-    });
-  }
+  if (status === 401 || code === 40110000) return keyRejectedError(ALPACA, `HTTP ${status}: ${message}`);
   if (status === 403 && /subscription|permit|sip/i.test(message ?? '')) {
     return new ProviderError(ALPACA, 'not-entitled', text, false, {
       hint: 'the free plan has the IEX feed only (feed=iex) and SIP data older than 15 minutes',

@@ -5,7 +5,8 @@ import type { Quote } from '../../engine/quote.js';
 import { ProviderError, UnknownSymbolError } from '../../errors.js';
 import type { NewsItem, QuoteBatch, SymbolFailure } from '../provider.js';
 import { currencyOf, requireCanonical } from '../symbols.js';
-import { Wire, barStartMs, oldestFirst, type MarketStateOf } from '../wire-guards.js';
+import { weekAwareBarStartMs } from '../week-start.js';
+import { Wire, oldestFirst, type MarketStateOf } from '../wire-guards.js';
 import { ALPACA, fromAlpacaSymbol, toAlpacaSymbol } from './symbols.js';
 import type { AlpacaBar, AlpacaBars, AlpacaLatestBars, AlpacaNews, AlpacaSnapshot, AlpacaSnapshots } from './wire.js';
 
@@ -43,7 +44,7 @@ export function parseLatestBars(body: unknown): Map<string, Bar> {
 
 function toBar(row: Wire<AlpacaBar>, interval: Interval): Bar {
   return {
-    tsMs: barStartMs(interval, row.get('t').isoTimeMs()),
+    tsMs: weekAwareBarStartMs(interval, row.get('t').isoTimeMs()),
     open: row.get('o').price(),
     high: row.get('h').price(),
     low: row.get('l').price(),

@@ -1,4 +1,5 @@
 import { ProviderError, RateLimitError, UnknownSymbolError } from '../../errors.js';
+import { keyRejectedError } from '../api-key.js';
 import { errorBodyMessage, genericHttpError, tryParseJson, type ErrorContext } from '../wire-guards.js';
 import { ALPHAVANTAGE } from './symbols.js';
 import type { AvErrorBody } from './wire.js';
@@ -12,8 +13,8 @@ const NOTE_RETRY_AFTER_MS = 60_000;
  * Alpha Vantage reports every failure with HTTP 200 and one key, so the body decides:
  * - `Note` (legacy 5-a-minute throttle) and `Information` about the rate limit (25 a day) ->
  *   RateLimitError; the daily one says when in its hint, not in retryAfterMs (no reset time is given);
- * - `Information` about a premium endpoint -> `premium-required`, about the demo key ->
- *   `unauthorized`; neither is retryable;
+ * - `Information` about a premium endpoint -> `not-entitled`, about the demo key ->
+ *   `key-rejected`; neither is retryable;
  * - `Error Message` ("Invalid API call") -> UnknownSymbolError when the call named a symbol (what a
  *   bad symbol produces), else `bad-request`.
  * Other statuses fall back to the shared mapping.
@@ -37,15 +38,13 @@ export function classifyError(status: number, body: unknown, context: AvContext 
 }
 
 function informationError(information: string, text: string, context: AvContext): ProviderError {
-  if (/premium endpoint/i.test(information)) {
-    return new ProviderError(ALPHAVANTAGE, 'premium-required', text, false, {
+  if (/premium (endpoint|feature)/i.test(information)) {
+    return new ProviderError(ALPHAVANTAGE, 'not-entitled', text, false, {
       hint: 'this Alpha Vantage function needs a premium plan; Yahoo serves the same data without a key',
     });
   }
   if (/\bdemo\b/i.test(information)) {
-    return new ProviderError(ALPHAVANTAGE, 'unauthorized', text, false, {
-      hint: 'the demo key works for IBM only; get a free key and run: stockato keys set alphavantage',
-    });
+    return keyRejectedError(ALPHAVANTAGE, 'the demo key works for the documented examples only, such as IBM');
   }
   if (/rate limit|call frequency|requests per/i.test(information)) {
     return new RateLimitError(ALPHAVANTAGE, text, context.retryAfterMs, {

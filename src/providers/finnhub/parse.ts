@@ -4,11 +4,12 @@ import type { Instrument } from '../../engine/instrument.js';
 import type { Interval } from '../../engine/interval.js';
 import type { Quote } from '../../engine/quote.js';
 import { ProviderError, RateLimitError, UnknownSymbolError } from '../../errors.js';
+import { keyRejectedError } from '../api-key.js';
 import type { NewsItem } from '../provider.js';
 import { currencyOf, parseCanonicalSymbol, unsupportedSymbol } from '../symbols.js';
+import { weekAwareBarStartMs } from '../week-start.js';
 import {
   Wire,
-  barStartMs,
   errorBodyMessage,
   genericHttpError,
   malformed,
@@ -84,7 +85,7 @@ export function parseCandles(body: unknown, interval: Interval): Bar[] {
   }
   // Lengths are equal, so every index below exists.
   const bars = t.map((time, i) => ({
-    tsMs: barStartMs(interval, time.epochSecondsMs()),
+    tsMs: weekAwareBarStartMs(interval, time.epochSecondsMs()),
     open: o[i]!.price(),
     high: h[i]!.price(),
     low: l[i]!.price(),
@@ -158,7 +159,7 @@ export function parseProfile(body: unknown, symbol: string): Instrument {
 }
 
 /**
- * 401 is a missing or wrong key; 403 "You don't have access to this resource." is an endpoint the
+ * 401 (or an "API key" body) is a missing or wrong key, `key-rejected`; 403 "You don't have access to this resource." is an endpoint the
  * plan does not include (candles are premium-only since 2024) - not retryable, with a hint; 429 is
  * the 60-per-minute (or 30-per-second) limit.
  */
@@ -171,14 +172,10 @@ export function classifyError(status: number, body: unknown, context: ErrorConte
     });
   }
   if (status === 403) {
-    return new ProviderError(FINNHUB, 'premium-required', text, false, {
+    return new ProviderError(FINNHUB, 'not-entitled', text, false, {
       hint: 'this Finnhub endpoint (candles, non-US markets) needs a paid plan; Yahoo serves history without a key',
     });
   }
-  if (status === 401) {
-    return new ProviderError(FINNHUB, 'unauthorized', text, false, {
-      hint: 'set a valid key with: stockato keys set finnhub',
-    });
-  }
+  if (status === 401 || /api key/i.test(message ?? '')) return keyRejectedError(FINNHUB, `HTTP ${status}: ${message}`);
   return genericHttpError(FINNHUB, status, message, context);
 }

@@ -1,9 +1,10 @@
 import { ProviderError, RateLimitError, UnknownSymbolError } from '../../errors.js';
+import { keyRejectedError } from '../api-key.js';
 import { errorBodyMessage, genericHttpError, tryParseJson, type ErrorContext } from '../wire-guards.js';
 import { POLYGON } from './symbols.js';
 
 /**
- * Status and body -> error. 401 is a missing or unknown key. 403 NOT_AUTHORIZED is the plan: data
+ * Status and body -> error. 401 is a missing or unknown key (`key-rejected`). 403 NOT_AUTHORIZED is the plan: data
  * it does not include, or (free plan) today's bars before the end of the day; neither improves by
  * retrying now. 429 is the free plan's 5 requests a minute. 404 is an unknown ticker.
  */
@@ -25,11 +26,7 @@ export function classifyError(status: number, body: unknown, context: ErrorConte
       hint: 'the Polygon/Massive plan does not include this data (the free plan has end-of-day aggregates for 2 years)',
     });
   }
-  if (status === 401 || /api key/i.test(message ?? '')) {
-    return new ProviderError(POLYGON, 'unauthorized', text, false, {
-      hint: 'set a valid key with: stockato keys set polygon',
-    });
-  }
+  if (status === 401 || /api key/i.test(message ?? '')) return keyRejectedError(POLYGON, `HTTP ${status}: ${message}`);
   if (status === 404 && context.symbol !== undefined)
     return new UnknownSymbolError(POLYGON, context.symbol, { cause: text });
   return genericHttpError(POLYGON, status, message, context);

@@ -4,7 +4,8 @@ import type { Interval } from '../../engine/interval.js';
 import type { Quote } from '../../engine/quote.js';
 import { ProviderError, UnknownSymbolError } from '../../errors.js';
 import { currencyOf, requireCanonical, unsupportedSymbol } from '../symbols.js';
-import { Wire, barStartMs, oldestFirst, type MarketStateOf } from '../wire-guards.js';
+import { weekAwareBarStartMs } from '../week-start.js';
+import { Wire, oldestFirst, type MarketStateOf } from '../wire-guards.js';
 import { throwIfErrorBody } from './errors.js';
 import { POLYGON, fromPolygonTicker } from './symbols.js';
 import type {
@@ -41,7 +42,7 @@ export function parseAggregates(body: unknown, interval: Interval): AggregatesPa
 
 function aggToBar(agg: Wire<PolygonAgg>, interval: Interval): Bar {
   return {
-    tsMs: barStartMs(interval, agg.get('t').epochMs()),
+    tsMs: weekAwareBarStartMs(interval, agg.get('t').epochMs()),
     open: agg.get('o').price(),
     high: agg.get('h').price(),
     low: agg.get('l').price(),

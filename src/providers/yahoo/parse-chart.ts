@@ -5,7 +5,17 @@ import type { Instrument } from '../../engine/instrument.js';
 import { bucketStart, isIntraday } from '../../engine/interval.js';
 import { ProviderError, UnknownSymbolError } from '../../errors.js';
 import type { History, HistoryRequest } from '../provider.js';
-import { assetClassOf, decimal, finite, isRecord, malformed, text, UNKNOWN_CURRENCY, YAHOO } from './values.js';
+import {
+  assetClassOf,
+  decimal,
+  finite,
+  float32Price,
+  isRecord,
+  malformed,
+  text,
+  UNKNOWN_CURRENCY,
+  YAHOO,
+} from './values.js';
 import type { WireChartMeta, WireChartResult, WireError, WireIndicatorQuote } from './wire.js';
 
 /**
@@ -92,10 +102,10 @@ function barsOf(result: WireChartResult, stamp: (seconds: number) => number): Ba
 
 function barAt(quote: WireIndicatorQuote, i: number, seconds: unknown, stamp: (s: number) => number): Bar | undefined {
   const ts = finite(seconds);
-  const open = decimal(quote.open?.[i]);
-  const high = decimal(quote.high?.[i]);
-  const low = decimal(quote.low?.[i]);
-  const close = decimal(quote.close?.[i]);
+  const open = float32Price(quote.open?.[i]);
+  const high = float32Price(quote.high?.[i]);
+  const low = float32Price(quote.low?.[i]);
+  const close = float32Price(quote.close?.[i]);
   if (ts === undefined || !open || !high || !low || !close) return undefined;
   return { tsMs: stamp(ts), open, high, low, close, volume: decimal(quote.volume?.[i]) ?? Decimal.ZERO };
 }

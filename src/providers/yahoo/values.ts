@@ -22,6 +22,25 @@ export function decimal(value: unknown): Decimal | undefined {
   return number === undefined ? undefined : Decimal.of(number);
 }
 
+/**
+ * A chart price as the decimal Yahoo meant. Chart prices are stored as 32-bit floats and sent
+ * widened to doubles, so 129.04 arrives as 129.0399932861328; such a value becomes the shortest
+ * decimal text that rounds to the same float32 (129.04). A value that is not exactly a float32
+ * was never narrowed and keeps its own shortest text. Not for volumes: a whole number above 2^24
+ * may be a float32 by chance, and shortening it would change the count.
+ */
+export function float32Price(value: unknown): Decimal | undefined {
+  const number = finite(value);
+  if (number === undefined) return undefined;
+  const single = Math.fround(number);
+  if (single !== number) return Decimal.of(number);
+  for (let digits = 1; digits <= 9; digits++) {
+    const shortest = number.toPrecision(digits);
+    if (Math.fround(Number(shortest)) === single) return Decimal.of(shortest);
+  }
+  return Decimal.of(number);
+}
+
 /** Text that is present and not blank. */
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -153,7 +153,7 @@ describe('alpaca news', () => {
 
 describe('alpaca classifyError', () => {
   it.each([
-    ['error-401-request-not-authorized.json', 401, ProviderError, 'unauthorized', false],
+    ['error-401-request-not-authorized.json', 401, ProviderError, 'key-rejected', false],
     ['error-403-insufficient-buying-power.json', 403, ProviderError, 'forbidden', false],
     ['error-403-insufficient-qty.json', 403, ProviderError, 'forbidden', false],
     ['error-403-not-allowed-to-short.json', 403, ProviderError, 'forbidden', false],

@@ -160,8 +160,8 @@ describe('alphavantage errors (all HTTP 200)', () => {
     ['error-note-legacy-5-per-minute.json', RateLimitError, 'rate-limited', true],
     ['error-information-25-per-day-2024.json', RateLimitError, 'rate-limited', true],
     ['error-information-25-per-day-detected-key.json', RateLimitError, 'rate-limited', true],
-    ['error-information-premium-endpoint.json', ProviderError, 'premium-required', false],
-    ['error-information-demo-key.json', ProviderError, 'unauthorized', false],
+    ['error-information-premium-endpoint.json', ProviderError, 'not-entitled', false],
+    ['error-information-demo-key.json', ProviderError, 'key-rejected', false],
     ['error-invalid-api-call.json', UnknownSymbolError, 'unknown-symbol', false],
   ])('%s -> %o %s, from classifyError and from every parser', (file, type, code, retryable) => {
     const body = fixture(file);

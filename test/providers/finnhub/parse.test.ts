@@ -166,9 +166,9 @@ describe('finnhub profile', () => {
 
 describe('finnhub classifyError', () => {
   it.each([
-    ['error-401-invalid-api-key.json', 401, ProviderError, 'unauthorized', false],
-    ['error-401-missing-api-key.json', 401, ProviderError, 'unauthorized', false],
-    ['error-403-premium-endpoint.json', 403, ProviderError, 'premium-required', false],
+    ['error-401-invalid-api-key.json', 401, ProviderError, 'key-rejected', false],
+    ['error-401-missing-api-key.json', 401, ProviderError, 'key-rejected', false],
+    ['error-403-premium-endpoint.json', 403, ProviderError, 'not-entitled', false],
     ['error-429-api-limit-reached.json', 429, RateLimitError, 'rate-limited', true],
   ])('%s with HTTP %i -> %o %s', (file, status, type, code, retryable) => {
     const error = classifyError(status, fixture(file));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeUrl, isSecretParam, redactUrl } from '../../../src/providers/http/redact.js';
+import {
+  describeUrl,
+  isSecretParam,
+  redactError,
+  redactSecrets,
+  redactUrl,
+} from '../../../src/providers/http/redact.js';
 import { parseRetryAfter } from '../../../src/providers/http/retry-after.js';
-import { bodyExcerpt } from '../../../src/providers/http/errors.js';
+import { bodyExcerpt, HttpStatusError } from '../../../src/providers/http/errors.js';
 
 const NOW_MS = Date.UTC(2015, 9, 21, 7, 28, 0);
 
@@ -70,5 +76,35 @@ describe('bodyExcerpt', () => {
     expect(bodyExcerpt('Edge: Too Many Requests\n')).toBe(' ("Edge: Too Many Requests")');
     expect(bodyExcerpt('abcdef', 3)).toBe(' ("abc...")');
     expect(bodyExcerpt('  \n ')).toBe('');
+  });
+});
+
+describe('redactSecrets and redactError', () => {
+  it('replaces every occurrence of each secret, URL-encoded ones too', () => {
+    expect(redactSecrets('key k3y/+SECRET and k3y%2F%2BSECRET again k3y/+SECRET', ['k3y/+SECRET'])).toBe(
+      'key *** and *** again ***',
+    );
+  });
+
+  it('ignores secrets too short to protect anything', () => {
+    expect(redactSecrets('a b c', ['a', ''])).toBe('a b c');
+  });
+
+  it('scrubs message, stack, hint, body and the chain of causes, keeping the class and code', () => {
+    const cause = new Error('socket to host with token LEAKY123 failed');
+    const error = new HttpStatusError('x', 'bad-request', 'x: LEAKY123 refused', false, 400, 'body LEAKY123', {
+      hint: 'LEAKY123 hint',
+      cause,
+    });
+    expect(redactError(error, ['LEAKY123'])).toBe(error);
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect([error.message, error.hint, error.body, cause.message]).toEqual([
+      'x: *** refused',
+      '*** hint',
+      'body ***',
+      'socket to host with token *** failed',
+    ]);
+    expect(`${error.stack ?? ''}${cause.stack ?? ''}`).not.toContain('LEAKY123');
+    expect(redactError('not an error', ['LEAKY123'])).toBe('not an error');
   });
 });

@@ -209,8 +209,8 @@ describe('polygon news and market status', () => {
 
 describe('polygon classifyError', () => {
   it.each([
-    ['error-401-api-key-not-provided.json', 401, ProviderError, 'unauthorized', false],
-    ['error-401-unknown-api-key.json', 401, ProviderError, 'unauthorized', false],
+    ['error-401-api-key-not-provided.json', 401, ProviderError, 'key-rejected', false],
+    ['error-401-unknown-api-key.json', 401, ProviderError, 'key-rejected', false],
     ['error-403-not-entitled.json', 403, ProviderError, 'not-entitled', false],
     ['error-403-today-before-eod.json', 403, ProviderError, 'not-entitled', false],
     ['error-429-max-requests-per-minute.json', 429, RateLimitError, 'rate-limited', true],
@@ -240,4 +240,15 @@ describe('polygon classifyError', () => {
 it('every polygon REST and error fixture is read above', () => {
   const rest = readdirSync(FIXTURES).filter((name) => !/^(ws-|doc-ws-)/.test(name));
   expect(rest.filter((name) => !used.has(name))).toEqual([]);
+});
+
+describe('polygon weekly aggregates', () => {
+  it('a week dated by its Sunday (midnight New York) starts on the Monday after, as engine weeks do', () => {
+    const agg = { v: 1, o: 1, c: 1, h: 1, l: 1, t: Date.UTC(2024, 0, 7, 5) };
+    const body = { ticker: 'AAPL', queryCount: 1, resultsCount: 1, adjusted: true, status: 'OK', request_id: 'x' };
+    const { bars } = parseAggregates({ ...body, results: [agg] }, '1wk');
+    expect(new Date(bars[0]!.tsMs).toISOString()).toBe('2024-01-08T00:00:00.000Z');
+    const monday = { ...agg, t: Date.UTC(2024, 0, 8, 5) };
+    expect(parseAggregates({ ...body, results: [monday] }, '1wk').bars[0]!.tsMs).toBe(Date.UTC(2024, 0, 8));
+  });
 });

@@ -19,7 +19,7 @@ function row(bar: Bar | undefined): string[] {
 }
 
 describe('parseChart on recorded v8 chart payloads', () => {
-  it('AAPL 2020-01-02: one bar, dated by the exchange day, values as given', () => {
+  it('AAPL 2020-01-02: one bar, dated by the exchange day, float32 prices as their shortest decimal', () => {
     const history = chart('chart-AAPL-1d-2020-01-01_2020-01-03.json', 'AAPL');
     expect(history.instrument).toEqual({
       symbol: 'AAPL',
@@ -28,31 +28,15 @@ describe('parseChart on recorded v8 chart payloads', () => {
       currency: 'USD',
       exchange: 'NMS',
     });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '74.05999755859375', '75.1500015258789', '73.79750061035156', '75.0875015258789', '135480400'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '74.06', '75.15', '73.7975', '75.0875', '135480400']]);
     expect(history.actions).toEqual([]);
   });
 
   it('AAPL 2020-08-31..11-07: 49 bars, the 4:1 split and the 0.205 dividend', () => {
     const history = chart('chart-AAPL-1d-2020-08-31_2020-11-07-split-and-dividend-events.json', 'AAPL');
     expect(history.bars).toHaveLength(49);
-    expect(row(history.bars[0])).toEqual([
-      '2020-08-31',
-      '127.58000183105469',
-      '131',
-      '126',
-      '129.0399932861328',
-      '225702700',
-    ]);
-    expect(row(history.bars.at(-1))).toEqual([
-      '2020-11-06',
-      '118.31999969482422',
-      '119.19999694824219',
-      '116.12999725341797',
-      '118.69000244140625',
-      '114457900',
-    ]);
+    expect(row(history.bars[0])).toEqual(['2020-08-31', '127.58', '131', '126', '129.04', '225702700']);
+    expect(row(history.bars.at(-1))).toEqual(['2020-11-06', '118.32', '119.2', '116.13', '118.69', '114457900']);
     const [split, dividend] = history.actions ?? [];
     expect(split?.kind === 'split' && [split.dateMs, split.numerator.toString(), split.denominator.toString()]).toEqual(
       [Date.UTC(2020, 7, 31), '4', '1'],
@@ -74,15 +58,8 @@ describe('parseChart on recorded v8 chart payloads', () => {
   it('MSFT 2021-02..2022-01: 252 bars and four quarterly dividends', () => {
     const history = chart('chart-MSFT-1d-2021-02_2022-01-dividend-events.json', 'MSFT');
     expect(history.bars).toHaveLength(252);
-    expect(row(history.bars[0])[4]).toBe('239.64999389648438');
-    expect(row(history.bars.at(-1))).toEqual([
-      '2022-01-28',
-      '300.2300109863281',
-      '308.4800109863281',
-      '294.45001220703125',
-      '308.260009765625',
-      '49743700',
-    ]);
+    expect(row(history.bars[0])[4]).toBe('239.65');
+    expect(row(history.bars.at(-1))).toEqual(['2022-01-28', '300.23', '308.48', '294.45', '308.26', '49743700']);
     const dividends = (history.actions ?? []).map((a) => a.kind === 'dividend' && [a.exDateMs, a.amount.toString()]);
     expect(dividends).toEqual([
       [Date.UTC(2021, 1, 17), '0.56'],
@@ -95,8 +72,8 @@ describe('parseChart on recorded v8 chart payloads', () => {
   it('NVDA 2021-02..2022-01: 252 bars and the 4:1 split of 2021-07-20', () => {
     const history = chart('chart-NVDA-1d-2021-02_2022-01-split-event.json', 'NVDA');
     expect(history.bars).toHaveLength(252);
-    expect(row(history.bars[0])[4]).toBe('13.237000465393066');
-    expect(row(history.bars.at(-1))[4]).toBe('22.84000015258789');
+    expect(row(history.bars[0])[4]).toBe('13.237');
+    expect(row(history.bars.at(-1))[4]).toBe('22.84');
     expect(history.actions).toEqual([expect.objectContaining({ kind: 'split', dateMs: Date.UTC(2021, 6, 20) })]);
     const split = history.actions?.[0];
     expect(split?.kind === 'split' && `${split.numerator.toString()}:${split.denominator.toString()}`).toBe('4:1');
@@ -105,16 +82,9 @@ describe('parseChart on recorded v8 chart payloads', () => {
   it('TSLA full history: 3303 bars from 2010-06-29 to 2023-08-11, oldest first, no actions', () => {
     const history = chart('chart-TSLA-1d-full-history-3303-bars.json', 'TSLA');
     expect(history.bars).toHaveLength(3303);
-    expect(row(history.bars[0])).toEqual([
-      '2010-06-29',
-      '1.2666670083999634',
-      '1.6666669845581055',
-      '1.1693329811096191',
-      '1.5926669836044312',
-      '281494500',
-    ]);
+    expect(row(history.bars[0])).toEqual(['2010-06-29', '1.266667', '1.666667', '1.169333', '1.592667', '281494500']);
     expect(row(history.bars.at(-1))[0]).toBe('2023-08-11');
-    expect(row(history.bars.at(-1))[4]).toBe('242.64999389648438');
+    expect(row(history.bars.at(-1))[4]).toBe('242.65');
     expect(history.bars.every((bar, i, all) => i === 0 || bar.tsMs > (all[i - 1] as Bar).tsMs)).toBe(true);
     expect(history.actions).toEqual([]);
   });
@@ -123,8 +93,8 @@ describe('parseChart on recorded v8 chart payloads', () => {
     const history = chart('chart-BTC-USD-1d-crypto.json', 'BTC-USD');
     expect(history.instrument).toMatchObject({ assetClass: 'crypto', currency: 'USD', exchange: 'CCC' });
     expect(history.bars.map((bar) => row(bar)[0])).toEqual(['2020-01-01', '2020-01-02', '2020-01-03']);
-    expect(row(history.bars[0])[1]).toBe('7194.89208984375');
-    expect(row(history.bars.at(-1))[4]).toBe('7344.88427734375');
+    expect(row(history.bars[0])[1]).toBe('7194.892');
+    expect(row(history.bars.at(-1))[4]).toBe('7344.8843');
     expect(row(history.bars.at(-1))[5]).toBe('28111481032');
   });
 
@@ -138,23 +108,21 @@ describe('parseChart on recorded v8 chart payloads', () => {
       exchange: 'CCY',
     });
     expect(history.bars).toHaveLength(3);
-    expect(row(history.bars[0])[4]).toBe('1.1220825910568237');
+    expect(row(history.bars[0])[4]).toBe('1.1220826');
     expect(history.bars.map((bar) => bar.volume.toString())).toEqual(['0', '0', '0']);
   });
 
   it('GC=F: a future whose bar is stamped at midnight New York time lands on its own date', () => {
     const history = chart('chart-GC_F-1d-futures.json', 'GC=F');
     expect(history.instrument).toMatchObject({ assetClass: 'future', name: 'Gold Apr 25', exchange: 'CMX' });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '1518.0999755859375', '1528.699951171875', '1518', '1524.5', '214'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '1518.1', '1528.7', '1518', '1524.5', '214']]);
   });
 
   it('WSU.DE: Xetra in EUR, dates in Berlin time', () => {
     const history = chart('chart-WSU.DE-1d-xetra-EUR.json', 'WSU.DE');
     expect(history.instrument).toMatchObject({ name: 'WashTec AG', currency: 'EUR', exchange: 'GER' });
     expect(history.bars.map((bar) => row(bar)[0])).toEqual(['2023-08-04', '2023-08-07', '2023-08-08']);
-    expect(row(history.bars[1])).toEqual(['2023-08-07', '34.79999923706055', '34.79999923706055', '34', '34', '336']);
+    expect(row(history.bars[1])).toEqual(['2023-08-07', '34.8', '34.8', '34', '34', '336']);
   });
 
   it('0P000071W8.TO: a mutual fund in CAD with one NAV bar', () => {
@@ -165,9 +133,7 @@ describe('parseChart on recorded v8 chart payloads', () => {
       exchange: 'TOR',
       name: 'TD US Index e',
     });
-    expect(history.bars.map(row)).toEqual([
-      ['2020-01-02', '73.72000122070312', '73.72000122070312', '73.72000122070312', '73.72000122070312', '0'],
-    ]);
+    expect(history.bars.map(row)).toEqual([['2020-01-02', '73.72', '73.72', '73.72', '73.72', '0']]);
   });
 
   it('AAPL 1m over a weekend: no timestamp and `quote: [{}]` give no bars, not a crash', () => {
