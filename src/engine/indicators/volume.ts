@@ -1,7 +1,7 @@
 import { CMF } from 'trading-signals';
 import type { Bar } from '../bar.js';
-import { candleOf, fromLibrary, fromRecurrence } from './adapters.js';
-import type { IndicatorStream, PeriodParams } from './types.js';
+import { candleOf, fromLibrary, fromRecurrence, type Candle } from './adapters.js';
+import type { AdoscParams, IndicatorStream, PeriodParams } from './types.js';
 
 interface ObvState {
   readonly previousClose: number | null;
@@ -33,4 +33,87 @@ export function obv(): IndicatorStream<number> {
  */
 export function cmf({ period }: PeriodParams): IndicatorStream<number> {
   return fromLibrary(new CMF(period), candleOf, (value) => value);
+}
+
+/** Money-flow volume of a bar, TA-Lib's rule: `((close - low) - (high - close)) / (high - low) * volume`, 0 when high = low. */
+function moneyFlowVolume({ high, low, close, volume }: Candle): number {
+  const range = high - low;
+  return range > 0 ? ((close - low - (high - close)) / range) * volume : 0;
+}
+
+/**
+ * Chaikin accumulation/distribution line (volume units), as TA-Lib AD: the running total of each
+ * bar's money-flow volume, starting with the first bar. No warm-up.
+ */
+export function ad(): IndicatorStream<number> {
+  return fromRecurrence<number | null, number>(
+    null,
+    (total, bar) => (total ?? 0) + moneyFlowVolume(candleOf(bar)),
+    (total) => total,
+  );
+}
+
+interface AdoscState {
+  readonly count: number;
+  readonly line: number;
+  readonly fast: number;
+  readonly slow: number;
+}
+
+/**
+ * Chaikin A/D oscillator (volume units): `EMA(fast) - EMA(slow)` of the A/D line, as TA-Lib ADOSC,
+ * whose EMAs (unlike its EMA function) are seeded with the first A/D value, `k = 2 / (n + 1)`.
+ * Warm-up: `max(fast, slow) - 1` bars.
+ */
+export function adosc({ fast, slow }: AdoscParams): IndicatorStream<number> {
+  const fastK = 2 / (fast + 1);
+  const slowK = 2 / (slow + 1);
+  const lookback = Math.max(fast, slow) - 1;
+  const step = (state: AdoscState | null, bar: Bar): AdoscState => {
+    const line = (state?.line ?? 0) + moneyFlowVolume(candleOf(bar));
+    if (state === null) return { count: 1, line, fast: line, slow: line };
+    return {
+      count: state.count + 1,
+      line,
+      fast: fastK * line + (1 - fastK) * state.fast,
+      slow: slowK * line + (1 - slowK) * state.slow,
+    };
+  };
+  return fromRecurrence<AdoscState | null, number>(null, step, (state) =>
+    state === null || state.count <= lookback ? null : state.fast - state.slow,
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+interface VwapState {
+  readonly day: number;
+  readonly priceVolume: number;
+  readonly volume: number;
+  readonly value: number;
+}
+
+/**
+ * Session VWAP (price units): the volume-weighted mean of the typical price `(high + low + close)
+ * / 3` of the bars since the session began, a session being a UTC calendar day (the bar's `tsMs`):
+ * the average restarts with the first bar of each UTC day. Meant for intraday bars; on daily bars
+ * every bar is its own session and VWAP is its typical price. While the session has had no volume
+ * it is the latest typical price. No warm-up. Not in TA-Lib.
+ */
+export function vwap(): IndicatorStream<number> {
+  const step = (state: VwapState | null, bar: Bar): VwapState => {
+    const { high, low, close, volume } = candleOf(bar);
+    const typical = (high + low + close) / 3;
+    const day = Math.floor(bar.tsMs / DAY_MS);
+    const carried = state !== null && state.day === day ? state : { priceVolume: 0, volume: 0 };
+    const priceVolume = carried.priceVolume + typical * volume;
+    const sessionVolume = carried.volume + volume;
+    return {
+      day,
+      priceVolume,
+      volume: sessionVolume,
+      value: sessionVolume > 0 ? priceVolume / sessionVolume : typical,
+    };
+  };
+  return fromRecurrence<VwapState | null, number>(null, step, (state) => state?.value ?? null);
 }
