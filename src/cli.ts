@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'inspect, check, back up and compact the database',
     load: () => import('./commands/db/index.js'),
   },
+  {
+    name: 'indicators',
+    summary: 'technical indicators and candlestick patterns over history or CSV bars',
+    load: () => import('./commands/indicators.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `
