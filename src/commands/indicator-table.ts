@@ -81,7 +81,7 @@ export function indicatorDataset(
     value: (row) => {
       const value = row.values[i] ?? null;
       if (value === null) return undefined;
-      return humanDigits === undefined ? value : value.toFixed(humanDigits);
+      return humanDigits === undefined || Number.isInteger(value) ? value : value.toFixed(humanDigits);
     },
   }));
   const patternColumn: Column<IndicatorRow> = {
