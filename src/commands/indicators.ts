@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import type { Bar } from '../engine/bar.js';
-import { isPatternName, PATTERN_NAMES, type PatternName } from '../engine/candles/patterns.js';
+import { PATTERN_NAMES, type PatternName } from '../engine/candles/patterns.js';
 import { isIntraday, isInterval, type Interval } from '../engine/interval.js';
 import type { Range } from '../engine/range.js';
-import { INDICATORS, parseIndicatorSpec, type IndicatorSpec } from '../engine/indicators/index.js';
+import { INDICATORS, type IndicatorSpec } from '../engine/indicators/index.js';
 import { UsageError } from '../errors.js';
 import { parseOhlcvCsv } from '../input/ohlcv-csv.js';
 import { readTextInput } from '../input/read-text.js';
@@ -16,6 +16,7 @@ import {
   type HistoryOptions,
   type RawHistoryOptions,
 } from './history.js';
+import { parsePatterns, parseSpecs } from './indicator-args.js';
 import { indicatorDataset, indicatorTable, type IndicatorTable, type TableSource } from './indicator-table.js';
 
 export type BarSource =
@@ -115,36 +116,6 @@ export function parseIndicatorsOptions(
     specs,
     patterns,
   };
-}
-
-function parseSpecs(values: readonly string[]): IndicatorSpec[] {
-  const texts = values.flatMap((value) => value.split(',')).map((text) => text.trim());
-  const specs = new Map<string, IndicatorSpec>();
-  for (const text of texts) {
-    const parsed = parseIndicatorSpec(text);
-    if (!parsed.ok) {
-      const name = text.split(':')[0]?.trim().toLowerCase() ?? '';
-      const definition = Object.hasOwn(INDICATORS, name) ? INDICATORS[name as IndicatorSpec['name']] : undefined;
-      const takes = definition && [name, ...definition.params.map((param) => param.key)].join(':');
-      const example = definition && [name, ...definition.params.map((param) => param.default)].join(':');
-      throw new UsageError(
-        `--ind ${text}: ${parsed.error.message}`,
-        takes ? { hint: `${name} takes ${takes}, e.g. ${example}` } : {},
-      );
-    }
-    specs.set(JSON.stringify(parsed.spec), parsed.spec);
-  }
-  return [...specs.values()];
-}
-
-function parsePatterns(value: string | true): PatternName[] {
-  if (value === true || value.trim().toLowerCase() === 'all') return [...PATTERN_NAMES];
-  const names = value.split(',').map((name) => name.trim().toLowerCase().replaceAll('-', '_'));
-  const unknown = names.find((name) => !isPatternName(name));
-  if (unknown !== undefined) {
-    throw new UsageError(`--patterns: unknown pattern "${unknown}"; known patterns: all, ${PATTERN_NAMES.join(', ')}`);
-  }
-  return [...new Set(names as PatternName[])];
 }
 
 export interface IndicatorsDeps {

@@ -60,6 +60,7 @@ describe('parseIndicatorsOptions', () => {
       /bb multiplier must be a positive number, got -1/,
       'bb takes bb:period:multiplier, e.g. bb:20:2',
     ],
+    [{ ind: ['obv:3'] }, /obv takes 0 parameters \(obv\), got 1/, 'obv takes no parameters'],
     [{ ind: ['psar:0.3:0.2'] }, /acceleration 0.3 must not exceed maximum 0.2/, undefined],
     [{ ind: ['rsi,,sma'] }, /empty indicator spec/, undefined],
     [{}, /give at least one --ind SPEC/, undefined],
@@ -176,7 +177,7 @@ describe('run', () => {
     const dataset = indicatorDataset(result.table, { ...result.source, specs: options.specs }, 4);
     const table = render(dataset, 'table', { isTTY: true, style: createStyle(false), timezone: 'UTC', nowMs: NOW });
     expect(table.split('\n')[0]).toMatch(/^DATE\s+OPEN\s+HIGH\s+LOW\s+CLOSE\s+VOLUME\s+SMA_3$/);
-    expect(table.split('\n')[3]).toMatch(/ 14\.0000$/);
+    expect(table.split('\n')[3]).toMatch(/ 14$/); // whole numbers stay whole
     expect(table.split('\n')[4]).toMatch(/ 14\.6667$/); // closes 14, 17, 13
   });
 
