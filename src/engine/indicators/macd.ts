@@ -2,6 +2,7 @@ import type { Bar } from '../bar.js';
 import { closeOf, fromRecurrence } from './adapters.js';
 import { EMA_START, emaStep, type EmaState } from './ema-state.js';
 import type { IndicatorStream, MacdOutput, MacdParams, PpoOutput } from './types.js';
+import { isNearZero } from './window.js';
 
 interface SpreadState {
   readonly count: number;
@@ -67,13 +68,15 @@ export function macd(params: MacdParams): IndicatorStream<MacdOutput> {
 
 /**
  * Percentage price oscillator of closes (percent): `ppo = 100 * (EMA(fast) - EMA(slow)) / EMA(slow)`
- * (0 when the slow EMA is 0), with a signal EMA and histogram aligned exactly as MACD. The `ppo`
- * line equals TA-Lib PPO with MA type EMA (TA-Lib's default MA type is SMA; EMA is what charting
+ * (0 when the slow EMA is within 1e-8 of 0, TA-Lib's zero test), with a signal EMA and histogram
+ * aligned exactly as MACD. The `ppo` line equals TA-Lib PPO with MA type EMA (TA-Lib's default MA type is SMA; EMA is what charting
  * tools use); TA-Lib has no PPO signal line. Warm-up: `slow + signal - 2` bars. Requires `fast < slow`.
  */
 export function ppo(params: MacdParams): IndicatorStream<PpoOutput> {
   return mapStream(
-    emaSpread(params, (fastValue, slowValue) => (slowValue === 0 ? 0 : (100 * (fastValue - slowValue)) / slowValue)),
+    emaSpread(params, (fastValue, slowValue) =>
+      isNearZero(slowValue) ? 0 : (100 * (fastValue - slowValue)) / slowValue,
+    ),
     ({ line, signal, histogram }) => ({ ppo: line, signal, histogram }),
   );
 }
