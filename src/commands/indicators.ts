@@ -30,7 +30,7 @@ export interface IndicatorsOptions {
 }
 
 interface RawIndicatorsOptions extends RawHistoryOptions {
-  readonly ind: readonly string[];
+  readonly ind?: readonly string[];
   readonly patterns?: string | true;
   readonly input?: string;
 }
@@ -44,16 +44,15 @@ Examples:
   $ stockato indicators --input prices.csv --ind supertrend:10:3 --patterns hammer,doji --json
 
 --ind takes NAME[:PARAM...], comma-separated and repeatable; NAME alone takes the defaults.
+Without --range or --from: 1y of daily bars (5y of weekly, 10y of monthly, 1d of intraday).
 Indicators: ${Object.keys(INDICATORS).join(', ')}
 Patterns: ${PATTERN_NAMES.join(', ')}`;
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function define(command: Command, context: () => CommandContext): void {
   addRangeOptions(command.argument('[symbol]', 'one symbol, e.g. ACME (or read bars with --input)'))
-    .addOption(
-      new Option('--ind <specs>', 'indicators, e.g. rsi:14,macd:12:26:9 (repeatable)').argParser(collect).default([]),
-    )
+    .addOption(new Option('--ind <specs>', 'indicators, e.g. rsi:14,macd:12:26:9 (repeatable)').argParser(collect))
     .addOption(new Option('--patterns [names]', 'candlestick patterns to find: all (default) or a comma list'))
     .addOption(
       new Option('--input <file>', 'read OHLCV CSV from a file, or - for standard input, instead of a provider'),
@@ -96,7 +95,7 @@ export function parseIndicatorsOptions(
   given: (option: 'range' | 'interval' | 'from' | 'to') => boolean = (option) =>
     option !== 'interval' && raw[option] !== undefined,
 ): IndicatorsOptions {
-  const specs = parseSpecs(raw.ind);
+  const specs = parseSpecs(raw.ind ?? []);
   const patterns = raw.patterns === undefined ? undefined : parsePatterns(raw.patterns);
   if (specs.length === 0 && patterns === undefined) {
     throw new UsageError('give at least one --ind SPEC (e.g. --ind rsi:14) or --patterns');

@@ -152,6 +152,28 @@ describe('volatility and volume', () => {
     });
   });
 
+  it('vwap = volume-weighted typical price since the first bar of the UTC day', () => {
+    const hours = fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 40, maxLength: 40 });
+    fc.assert(
+      fc.property(barsArbitrary, hours, (generated, gaps) => {
+        let tsMs = 0;
+        const bars = generated.map((bar, i) => ({ ...bar, tsMs: (tsMs += (gaps[i] ?? 1) * 3_600_000) }));
+        const typical = bars.map((bar) => (bar.high.toNumber() + bar.low.toNumber() + bar.close.toNumber()) / 3);
+        const volume = numbers(bars, 'volume');
+        const day = (i: number): number => Math.floor((bars[i] as Bar).tsMs / 86_400_000);
+        const expected = bars.map((_, i) => {
+          let start = i;
+          while (start > 0 && day(start - 1) === day(i)) start--;
+          const v = sum(volume.slice(start, i + 1));
+          const pv = sum(volume.slice(start, i + 1).map((x, k) => x * (typical[start + k] as number)));
+          return v > 0 ? pv / v : typical[i];
+        });
+        expectNear(run('vwap', bars), expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('vwap by hand: volume-weighted typical price, restarting each UTC day', () => {
     const hour = 3_600_000;
     const day = 86_400_000;
