@@ -1,9 +1,8 @@
-import { HMA, SMA, WMA } from 'trading-signals';
+import { HMA, SMA, TRIMA, WMA } from 'trading-signals';
 import type { Bar } from '../bar.js';
-import { closeOf, fromLibrary, fromRecurrence, fromStep } from './adapters.js';
+import { closeOf, fromLibrary, fromRecurrence } from './adapters.js';
 import { EMA_START, emaStep, type EmaState } from './ema-state.js';
 import type { IndicatorStream, PeriodParams } from './types.js';
-import { RollingWindow } from './window.js';
 
 const same = (value: number): number => value;
 
@@ -70,16 +69,10 @@ export function hma({ period }: PeriodParams): IndicatorStream<number> {
 
 /**
  * Triangular moving average of closes (price units), as TA-Lib TRIMA: an SMA of an SMA, which
- * weights the window 1, 2, ..., 2, 1. Odd period n: both SMAs span (n + 1) / 2 bars; even n: n / 2
- * + 1 and n / 2 bars (weights 1..n/2, n/2..1). Warm-up: `period - 1` bars. O(1) per bar.
+ * weights the window 1, 2, ..., 2, 1 (odd period n: both SMAs span (n + 1) / 2 bars; even n: n / 2
+ * + 1 and n / 2 bars). Warm-up: `period - 1` bars. Via trading-signals, which computes exactly
+ * that (tested against a re-statement of TA-Lib's weights).
  */
 export function trima({ period }: PeriodParams): IndicatorStream<number> {
-  const inner = new RollingWindow(Math.floor(period / 2) + 1);
-  const outer = new RollingWindow(period % 2 === 1 ? (period + 1) / 2 : period / 2);
-  return fromStep((bar, replace) => {
-    inner.push(closeOf(bar), replace);
-    if (!inner.full) return null;
-    outer.push(inner.sum / inner.size, replace);
-    return outer.full ? outer.sum / outer.size : null;
-  });
+  return fromLibrary(new TRIMA(period), closeOf, same);
 }

@@ -156,6 +156,7 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
       { key: 'slow', kind: 'period', default: 10 },
     ],
     fields: [],
+    check: ({ fast, slow }) => (fast < slow ? undefined : `fast period ${fast} must be below slow period ${slow}`),
     create: adosc,
   },
   psar: {

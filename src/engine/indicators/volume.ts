@@ -1,6 +1,6 @@
-import { CMF } from 'trading-signals';
+import { AD, ADOSC, CMF } from 'trading-signals';
 import type { Bar } from '../bar.js';
-import { candleOf, fromLibrary, fromRecurrence, type Candle } from './adapters.js';
+import { candleOf, fromLibrary, fromRecurrence } from './adapters.js';
 import type { AdoscParams, IndicatorStream, PeriodParams } from './types.js';
 
 interface ObvState {
@@ -35,53 +35,22 @@ export function cmf({ period }: PeriodParams): IndicatorStream<number> {
   return fromLibrary(new CMF(period), candleOf, (value) => value);
 }
 
-/** Money-flow volume of a bar, TA-Lib's rule: `((close - low) - (high - close)) / (high - low) * volume`, 0 when high = low. */
-function moneyFlowVolume({ high, low, close, volume }: Candle): number {
-  const range = high - low;
-  return range > 0 ? ((close - low - (high - close)) / range) * volume : 0;
-}
-
 /**
  * Chaikin accumulation/distribution line (volume units), as TA-Lib AD: the running total of each
- * bar's money-flow volume, starting with the first bar. No warm-up.
+ * bar's money-flow volume `((close - low) - (high - close)) / (high - low) * volume` (0 when high =
+ * low), starting with the first bar. No warm-up. Via trading-signals.
  */
 export function ad(): IndicatorStream<number> {
-  return fromRecurrence<number | null, number>(
-    null,
-    (total, bar) => (total ?? 0) + moneyFlowVolume(candleOf(bar)),
-    (total) => total,
-  );
-}
-
-interface AdoscState {
-  readonly count: number;
-  readonly line: number;
-  readonly fast: number;
-  readonly slow: number;
+  return fromLibrary(new AD(), candleOf, (value) => value);
 }
 
 /**
  * Chaikin A/D oscillator (volume units): `EMA(fast) - EMA(slow)` of the A/D line, as TA-Lib ADOSC,
  * whose EMAs (unlike its EMA function) are seeded with the first A/D value, `k = 2 / (n + 1)`.
- * Warm-up: `max(fast, slow) - 1` bars.
+ * Warm-up: `slow - 1` bars; requires `fast < slow`. Via trading-signals (its ADOSC seeds the same way).
  */
 export function adosc({ fast, slow }: AdoscParams): IndicatorStream<number> {
-  const fastK = 2 / (fast + 1);
-  const slowK = 2 / (slow + 1);
-  const lookback = Math.max(fast, slow) - 1;
-  const step = (state: AdoscState | null, bar: Bar): AdoscState => {
-    const line = (state?.line ?? 0) + moneyFlowVolume(candleOf(bar));
-    if (state === null) return { count: 1, line, fast: line, slow: line };
-    return {
-      count: state.count + 1,
-      line,
-      fast: fastK * line + (1 - fastK) * state.fast,
-      slow: slowK * line + (1 - slowK) * state.slow,
-    };
-  };
-  return fromRecurrence<AdoscState | null, number>(null, step, (state) =>
-    state === null || state.count <= lookback ? null : state.fast - state.slow,
-  );
+  return fromLibrary(new ADOSC({ fastPeriod: fast, slowPeriod: slow }), candleOf, (value) => value);
 }
 
 const DAY_MS = 86_400_000;

@@ -132,7 +132,7 @@ describe('volatility and volume', () => {
   it.each([
     [3, 10],
     [2, 4],
-    [5, 2],
+    [1, 5],
   ])('adosc:%i:%i = EMA(fast) - EMA(slow) of the A/D line, both seeded with the first value', (fast, slow) => {
     check((bars) => {
       const line = cumulative(moneyFlow(bars));
