@@ -8,6 +8,7 @@ import { isNearZero, RollingWindow } from './window.js';
  * is 0 or not above the net change), smoothing `sc = (ER * (2/(fast+1) - 2/(slow+1)) + 2/(slow+1))^2`,
  * `kama += sc * (close - kama)`, seeded with the close before the first value. TA-Lib fixes fast 2
  * and slow 30; `kama:period:2:30` equals TA-Lib KAMA(period). Warm-up: `period` bars. O(1) per bar.
+ * trading-signals' KAMA computes the same values but also emits the seed one bar early, hence not used.
  */
 export function kama({ period, fast, slow }: KamaParams): IndicatorStream<number> {
   const closes = new RollingWindow(period + 1);

@@ -20,7 +20,8 @@ interface TrixState {
 /**
  * TRIX (percent): the one-bar rate of change `100 * (E3 - E3[1]) / E3[1]` of a triple-smoothed
  * EMA of closes (each level a TA-Lib-seeded EMA of the level below), as TA-Lib TRIX; 0 when the
- * previous E3 is 0. Warm-up: `3 * (period - 1) + 1` bars.
+ * previous E3 is 0. Warm-up: `3 * (period - 1) + 1` bars. trading-signals' TRIX seeds its EMAs
+ * with the first price (up to 40% off TA-Lib early on), hence not used.
  */
 export function trix({ period }: PeriodParams): IndicatorStream<number> {
   const start: TrixState = { levels: [EMA_START, EMA_START, EMA_START], previous: null, value: null };
@@ -42,6 +43,8 @@ export function trix({ period }: PeriodParams): IndicatorStream<number> {
  * term is 0 when its range sum is 0); `100 * (4 * short + 2 * medium + long) / 7`. The weights go
  * to the shortest, middle and longest period whatever the order given (TA-Lib sorts them).
  * Warm-up: the longest period in bars (the first bar has no previous close). O(1) per bar.
+ * trading-signals' ULTOSC gives 50 when the short window has no range (TA-Lib drops that term)
+ * and rescans its windows, hence not used.
  */
 export function ultimateOscillator({ fast, medium, slow }: UltimateOscillatorParams): IndicatorStream<number> {
   const periods = [fast, medium, slow].sort((a, b) => a - b);

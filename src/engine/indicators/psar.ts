@@ -73,7 +73,8 @@ function advance(state: SarState, bar: Extent, params: PsarParams): SarState {
  * (short); each bar the stop moves `factor * (extreme - stop)`, the factor starting at
  * `acceleration` and growing by it (up to `maximum`) with each new extreme; the stop never enters
  * the last two bars' range; a bar touching the stop reverses the position at the extreme point.
- * The value on a bar is the stop in force during that bar. Warm-up: 1 bar.
+ * The value on a bar is the stop in force during that bar. Warm-up: 1 bar. trading-signals' PSAR
+ * picks the direction from median prices and offsets reversals by 0.01 (not TA-Lib), hence not used.
  */
 export function psar(params: PsarParams): IndicatorStream<number> {
   return fromRecurrence<SarState | null, number>(

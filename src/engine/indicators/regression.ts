@@ -22,6 +22,7 @@ export function standardDeviation({ period }: PeriodParams): IndicatorStream<num
  * Linear regression of the last `period` closes (price units), as TA-Lib LINEARREG: the least-
  * squares line through the window, evaluated at the latest bar. Warm-up: `period - 1` bars;
  * `period` 1 gives the close. O(period) per bar (TA-Lib's direct sums, for its rounding).
+ * trading-signals' LinearRegression predicts the next bar (TA-Lib TSF), hence not used.
  */
 export function linearRegression({ period }: PeriodParams): IndicatorStream<number> {
   const closes = new RollingWindow(period);
