@@ -16,6 +16,7 @@ import {
   type HistoryOptions,
   type RawHistoryOptions,
 } from './history.js';
+import { reportStale } from './freshness.js';
 import { parsePatterns, parseSpecs } from './indicator-args.js';
 import { indicatorDataset, indicatorTable, type IndicatorTable, type TableSource } from './indicator-table.js';
 
@@ -64,7 +65,11 @@ export function define(command: Command, context: () => CommandContext): void {
       const given = (name: string): boolean => command.getOptionValueSource(name) === 'cli';
       const options = parseIndicatorsOptions(symbol, raw, ctx.clock.nowMs(), given);
       const result = await run(options, {
-        loadHistory: (history) => loadHistory(ctx, history),
+        loadHistory: async (history) => {
+          const result = await loadHistory(ctx, history);
+          reportStale(ctx, history.symbol, result.freshness);
+          return result;
+        },
         readInput: (path) => readTextInput(path, process.stdin),
       });
       if (result.table.rows.length === 0) ctx.warn('no bars to compute indicators on');
