@@ -10,7 +10,7 @@ function midpoint(highs: RollingWindow, lows: RollingWindow): number {
 /**
  * Ichimoku cloud (price units): `conversion` (tenkan-sen) and `base` (kijun-sen) are the midpoints
  * of the highest high and lowest low over `conversion` and `base` bars; the leading spans are
- * plotted `displacement` bars ahead, so on a bar `spanA` is `(conversion + base) / 2` and `spanB`
+ * plotted `displacement` bars ahead, so on a bar `span_a` is `(conversion + base) / 2` and `span_b`
  * the `spanB`-bar midpoint as computed `displacement` bars earlier (pandas' `shift(26)`; TradingView
  * draws them `displacement - 1` bars ahead). The lagging span (chikou) is the close drawn
  * `displacement` bars back: on an aligned series it would need future bars, so it is not an output
@@ -40,8 +40,8 @@ export function ichimoku({ conversion, base, spanB, displacement }: IchimokuPara
     return {
       conversion: tenkan,
       base: kijun,
-      spanA: spanAs.at(displacement) as number,
-      spanB: spanBs.at(displacement) as number,
+      span_a: spanAs.at(displacement) as number,
+      span_b: spanBs.at(displacement) as number,
     };
   });
 }

@@ -184,7 +184,7 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
       { key: 'spanB', kind: 'period', default: 52 },
       { key: 'displacement', kind: 'period', default: 26 },
     ],
-    fields: ['conversion', 'base', 'spanA', 'spanB'],
+    fields: ['conversion', 'base', 'span_a', 'span_b'],
     create: ichimoku,
   },
 };

@@ -100,8 +100,9 @@ export interface SuperTrendOutput {
 export interface IchimokuOutput {
   readonly conversion: number;
   readonly base: number;
-  readonly spanA: number;
-  readonly spanB: number;
+  /** snake case, as in column names and alert rules (`ichimoku_span_a`). */
+  readonly span_a: number;
+  readonly span_b: number;
 }
 
 /** Every indicator by name: its parameters and its output (a number, or an object of named numbers). */

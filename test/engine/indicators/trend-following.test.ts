@@ -127,8 +127,8 @@ describe('ichimoku against its definition', () => {
           return {
             conversion: mid(i, conversion),
             base: mid(i, base),
-            spanA: (mid(j, conversion) + mid(j, base)) / 2,
-            spanB: mid(j, spanB),
+            span_a: (mid(j, conversion) + mid(j, base)) / 2,
+            span_b: mid(j, spanB),
           };
         });
         expectNear(run(`ichimoku:${conversion}:${base}:${spanB}:${displacement}`, bars), expected);
