@@ -43,6 +43,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/alerts/index.js'),
   },
   { name: 'news', summary: 'headlines for a symbol or the market', load: () => import('./commands/news.js') },
+  {
+    name: 'indicators',
+    summary: 'technical indicators and candlestick patterns over history or CSV bars',
+    load: () => import('./commands/indicators.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -5,7 +5,7 @@ import type { Bar } from '../engine/bar.js';
 import { INTERVALS, isInterval, isIntraday, type Interval } from '../engine/interval.js';
 import { isRange, RANGES, rangeStart, type Range } from '../engine/range.js';
 import { ProviderError, UsageError } from '../errors.js';
-import type { Dataset } from '../output/dataset.js';
+import type { Column, Dataset } from '../output/dataset.js';
 import { isoTime } from '../output/dataset.js';
 import { getHistory, type HistoryResult } from '../services/history.js';
 import { rethrowWithDemoHint } from './demo-hint.js';
@@ -19,7 +19,8 @@ export interface HistoryOptions {
   readonly toMs: number;
 }
 
-interface RawHistoryOptions {
+/** The range flags as Commander hands them over (shared with `indicators`). */
+export interface RawHistoryOptions {
   readonly range?: string;
   readonly interval: string;
   readonly from?: string;
@@ -36,38 +37,51 @@ Examples:
 --to is inclusive when it is a date (the whole day) and exclusive when it is a time.`;
 
 export function define(command: Command, context: () => CommandContext): void {
-  command
-    .argument('<symbol>', 'one symbol, e.g. ACME')
-    .addOption(new Option('-r, --range <range>', `how far back from now: ${RANGES.join(', ')}`))
-    .addOption(new Option('-i, --interval <interval>', `bar size: ${INTERVALS.join(', ')}`).default('1d'))
-    .option('--from <date>', 'start date (YYYY-MM-DD) or ISO 8601 time; overrides --range')
-    .option('--to <date>', 'end date (inclusive) or ISO 8601 time (exclusive); default now')
+  addRangeOptions(command.argument('<symbol>', 'one symbol, e.g. ACME'))
     .addHelpText('after', EXAMPLES)
     .action(async (symbol: string, raw: RawHistoryOptions) => {
       const ctx = context();
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const options = parseHistoryOptions(symbol, raw, ctx.clock.nowMs());
-      const provider = await ctx.provider();
-      if (!provider.capabilities.intervals.includes(options.interval)) {
-        throw new UsageError(`--interval ${options.interval} is not offered by ${provider.displayName}`, {
-          hint: `it offers: ${provider.capabilities.intervals.join(', ')}`,
-        });
-      }
-      const ttlKey = isIntraday(options.interval) ? 'cache.intraday-ttl' : 'cache.daily-ttl';
-      const result = await getHistory(options, {
-        provider,
-        store: await ctx.cacheStore(),
-        clock: ctx.clock,
-        policy: await cachePolicy(ctx, ttlKey),
-      })
-        .catch(rethrowWithDemoHint)
-        .catch(asUsageError);
-      ctx.debug(`history: ${result.bars.length} bars ${describeFetch(result)}`);
+      const result = await loadHistory(ctx, options);
       if (result.bars.length === 0) ctx.warn(`no ${options.interval} bars for ${options.symbol} in that range`);
       if (result.demo && format === 'table') ctx.warn('demo market: simulated prices, not real history');
       reportStale(ctx, options.symbol, result.freshness);
       await ctx.emit(historyDataset(result), format);
     });
+}
+
+/** Declares --range, --interval (default 1d), --from and --to; read them with `parseHistoryOptions`. */
+export function addRangeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-r, --range <range>', `how far back from now: ${RANGES.join(', ')}`))
+    .addOption(new Option('-i, --interval <interval>', `bar size: ${INTERVALS.join(', ')}`).default('1d'))
+    .option('--from <date>', 'start date (YYYY-MM-DD) or ISO 8601 time; overrides --range')
+    .option('--to <date>', 'end date (inclusive) or ISO 8601 time (exclusive); default now');
+}
+
+/**
+ * The bars for parsed options from the chosen provider, through the SQLite cache. An interval the
+ * provider does not offer, or a range it cannot serve, is a usage error (exit 2).
+ */
+export async function loadHistory(ctx: CommandContext, options: HistoryOptions): Promise<HistoryResult> {
+  const provider = await ctx.provider();
+  if (!provider.capabilities.intervals.includes(options.interval)) {
+    throw new UsageError(`--interval ${options.interval} is not offered by ${provider.displayName}`, {
+      hint: `it offers: ${provider.capabilities.intervals.join(', ')}`,
+    });
+  }
+  const ttlKey = isIntraday(options.interval) ? 'cache.intraday-ttl' : 'cache.daily-ttl';
+  const result = await getHistory(options, {
+    provider,
+    store: await ctx.cacheStore(),
+    clock: ctx.clock,
+    policy: await cachePolicy(ctx, ttlKey),
+  })
+    .catch(rethrowWithDemoHint)
+    .catch(asUsageError);
+  ctx.debug(`history: ${result.bars.length} bars ${describeFetch(result)}`);
+  return result;
 }
 
 /** argv to typed options; a bad range, interval or date order is a usage error (exit 2). */
@@ -136,13 +150,18 @@ export function historyDataset(result: HistoryResult): Dataset<Bar> {
       ...freshnessRecord(result.freshness),
       bars: result.bars.map(barRecord),
     }),
-    columns: [
-      { key: 'time', header: intraday ? 'TIME' : 'DATE', kind: intraday ? 'time' : 'date', value: (b) => b.tsMs },
-      { key: 'open', header: 'OPEN', kind: 'decimal', value: (b) => b.open },
-      { key: 'high', header: 'HIGH', kind: 'decimal', value: (b) => b.high },
-      { key: 'low', header: 'LOW', kind: 'decimal', value: (b) => b.low },
-      { key: 'close', header: 'CLOSE', kind: 'decimal', value: (b) => b.close },
-      { key: 'volume', header: 'VOLUME', kind: 'quantity', value: (b) => b.volume },
-    ],
+    columns: barColumns(intraday),
   };
+}
+
+/** Time, open, high, low, close and volume columns of a bar table. */
+export function barColumns(intraday: boolean): Array<Column<Bar>> {
+  return [
+    { key: 'time', header: intraday ? 'TIME' : 'DATE', kind: intraday ? 'time' : 'date', value: (b) => b.tsMs },
+    { key: 'open', header: 'OPEN', kind: 'decimal', value: (b) => b.open },
+    { key: 'high', header: 'HIGH', kind: 'decimal', value: (b) => b.high },
+    { key: 'low', header: 'LOW', kind: 'decimal', value: (b) => b.low },
+    { key: 'close', header: 'CLOSE', kind: 'decimal', value: (b) => b.close },
+    { key: 'volume', header: 'VOLUME', kind: 'quantity', value: (b) => b.volume },
+  ];
 }

@@ -77,3 +77,41 @@ export function fromRecurrence<State, Output>(
     },
   };
 }
+
+/**
+ * Builds a stream from a step that is told whether the bar revises the latest one. A `replace`
+ * before any bar reaches the step as an update, so the step never has to handle that case.
+ */
+export function fromStep<Output>(step: (bar: Bar, replace: boolean) => Output | null): IndicatorStream<Output> {
+  let seen = false;
+  const run = (bar: Bar, replace: boolean): Output | null => {
+    const revise = replace && seen;
+    seen = true;
+    return step(bar, revise);
+  };
+  return { update: (bar) => run(bar, false), replace: (bar) => run(bar, true) };
+}
+
+/** Feeds a bar to an inner stream as an update or, when revising, as a replace. */
+export function feed<Output>(stream: IndicatorStream<Output>, bar: Bar, replace: boolean): Output | null {
+  return replace ? stream.replace(bar) : stream.update(bar);
+}
+
+/**
+ * A pure recurrence over any input whose latest input may be revised: the state from before the
+ * latest input is kept, and a revising call recomputes from it. Returns the new state.
+ */
+export function revisable<State, Input>(
+  initial: State,
+  step: (state: State, input: Input) => State,
+): (input: Input, replace: boolean) => State {
+  let before = initial;
+  let current = initial;
+  let started = false;
+  return (input, replace) => {
+    if (!replace || !started) before = current;
+    started = true;
+    current = step(before, input);
+    return current;
+  };
+}

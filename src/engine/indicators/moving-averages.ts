@@ -1,4 +1,4 @@
-import { HMA, SMA, WMA } from 'trading-signals';
+import { HMA, SMA, TRIMA, WMA } from 'trading-signals';
 import type { Bar } from '../bar.js';
 import { closeOf, fromLibrary, fromRecurrence } from './adapters.js';
 import { EMA_START, emaStep, type EmaState } from './ema-state.js';
@@ -65,4 +65,14 @@ export function tema({ period }: PeriodParams): IndicatorStream<number> {
  */
 export function hma({ period }: PeriodParams): IndicatorStream<number> {
   return fromLibrary(new HMA(period), closeOf, same);
+}
+
+/**
+ * Triangular moving average of closes (price units), as TA-Lib TRIMA: an SMA of an SMA, which
+ * weights the window 1, 2, ..., 2, 1 (odd period n: both SMAs span (n + 1) / 2 bars; even n: n / 2
+ * + 1 and n / 2 bars). Warm-up: `period - 1` bars. Via trading-signals, which computes exactly
+ * that (tested against a re-statement of TA-Lib's weights).
+ */
+export function trima({ period }: PeriodParams): IndicatorStream<number> {
+  return fromLibrary(new TRIMA(period), closeOf, same);
 }

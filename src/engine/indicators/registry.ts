@@ -3,10 +3,17 @@ import { aroon } from './aroon.js';
 import { donchian, keltner } from './channels.js';
 import { macd } from './macd.js';
 import { cci, mfi, momentum, rsi, roc, stochastic, williamsR } from './momentum.js';
-import { dema, ema, hma, sma, tema, wma } from './moving-averages.js';
+import { dema, ema, hma, sma, tema, trima, wma } from './moving-averages.js';
 import type { IndicatorName, IndicatorOutput, IndicatorParams, IndicatorStream } from './types.js';
 import { atr, bollinger, natr } from './volatility.js';
-import { cmf, obv } from './volume.js';
+import { ad, adosc, cmf, obv, vwap } from './volume.js';
+import { ichimoku } from './ichimoku.js';
+import { kama } from './kama.js';
+import { ppo } from './macd.js';
+import { stochRsi, trix, ultimateOscillator } from './oscillators.js';
+import { psar } from './psar.js';
+import { linearRegression, standardDeviation } from './regression.js';
+import { superTrend } from './supertrend.js';
 
 /** `period`: a positive integer count of bars; `multiplier`: a positive finite number. */
 export type ParamKind = 'period' | 'multiplier';
@@ -98,6 +105,88 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
   },
   aroon: { summary: 'Aroon up and down', params: [period(14)], fields: ['up', 'down'], create: aroon },
   cmf: { ...byPeriod('Chaikin money flow', 20), create: cmf },
+  trima: { ...byPeriod('triangular moving average', 20), create: trima },
+  kama: {
+    summary: 'Kaufman adaptive moving average',
+    params: [period(10), { key: 'fast', kind: 'period', default: 2 }, { key: 'slow', kind: 'period', default: 30 }],
+    fields: [],
+    check: ({ fast, slow }) => (fast < slow ? undefined : `fast period ${fast} must be below slow period ${slow}`),
+    create: kama,
+  },
+  vwap: { summary: 'volume-weighted average price (UTC-day session)', params: [], fields: [], create: vwap },
+  stddev: { ...byPeriod('standard deviation of closes', 20), create: standardDeviation },
+  linreg: { ...byPeriod('linear regression value', 14), create: linearRegression },
+  stochrsi: {
+    summary: 'stochastic RSI',
+    params: [
+      period(14),
+      { key: 'kPeriod', kind: 'period', default: 14 },
+      { key: 'dPeriod', kind: 'period', default: 3 },
+    ],
+    fields: ['k', 'd'],
+    create: stochRsi,
+  },
+  trix: { ...byPeriod('triple-smoothed EMA rate of change (percent)', 15), create: trix },
+  ppo: {
+    summary: 'percentage price oscillator',
+    params: [
+      { key: 'fast', kind: 'period', default: 12 },
+      { key: 'slow', kind: 'period', default: 26 },
+      { key: 'signal', kind: 'period', default: 9 },
+    ],
+    fields: ['ppo', 'signal', 'histogram'],
+    check: ({ fast, slow }) => (fast < slow ? undefined : `fast period ${fast} must be below slow period ${slow}`),
+    create: ppo,
+  },
+  ultosc: {
+    summary: 'ultimate oscillator',
+    params: [
+      { key: 'fast', kind: 'period', default: 7 },
+      { key: 'medium', kind: 'period', default: 14 },
+      { key: 'slow', kind: 'period', default: 28 },
+    ],
+    fields: [],
+    create: ultimateOscillator,
+  },
+  ad: { summary: 'Chaikin accumulation/distribution line', params: [], fields: [], create: ad },
+  adosc: {
+    summary: 'Chaikin A/D oscillator',
+    params: [
+      { key: 'fast', kind: 'period', default: 3 },
+      { key: 'slow', kind: 'period', default: 10 },
+    ],
+    fields: [],
+    check: ({ fast, slow }) => (fast < slow ? undefined : `fast period ${fast} must be below slow period ${slow}`),
+    create: adosc,
+  },
+  psar: {
+    summary: 'parabolic SAR',
+    params: [
+      { key: 'acceleration', kind: 'multiplier', default: 0.02 },
+      { key: 'maximum', kind: 'multiplier', default: 0.2 },
+    ],
+    fields: [],
+    check: ({ acceleration, maximum }) =>
+      acceleration <= maximum ? undefined : `acceleration ${acceleration} must not exceed maximum ${maximum}`,
+    create: psar,
+  },
+  supertrend: {
+    summary: 'SuperTrend',
+    params: [period(10), { key: 'multiplier', kind: 'multiplier', default: 3 }],
+    fields: ['supertrend', 'direction'],
+    create: superTrend,
+  },
+  ichimoku: {
+    summary: 'Ichimoku cloud',
+    params: [
+      { key: 'conversion', kind: 'period', default: 9 },
+      { key: 'base', kind: 'period', default: 26 },
+      { key: 'spanB', kind: 'period', default: 52 },
+      { key: 'displacement', kind: 'period', default: 26 },
+    ],
+    fields: ['conversion', 'base', 'span_a', 'span_b'],
+    create: ichimoku,
+  },
 };
 
 /** The known indicator names, in registry order. */

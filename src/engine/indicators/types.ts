@@ -34,6 +34,39 @@ export interface KeltnerParams {
   readonly atrPeriod: number;
   readonly multiplier: number;
 }
+export interface KamaParams {
+  readonly period: number;
+  readonly fast: number;
+  readonly slow: number;
+}
+export interface AdoscParams {
+  readonly fast: number;
+  readonly slow: number;
+}
+export interface UltimateOscillatorParams {
+  readonly fast: number;
+  readonly medium: number;
+  readonly slow: number;
+}
+export interface StochRsiParams {
+  readonly period: number;
+  readonly kPeriod: number;
+  readonly dPeriod: number;
+}
+export interface PsarParams {
+  readonly acceleration: number;
+  readonly maximum: number;
+}
+export interface SuperTrendParams {
+  readonly period: number;
+  readonly multiplier: number;
+}
+export interface IchimokuParams {
+  readonly conversion: number;
+  readonly base: number;
+  readonly spanB: number;
+  readonly displacement: number;
+}
 export type NoParams = Readonly<Record<string, never>>;
 
 export interface MacdOutput {
@@ -53,6 +86,23 @@ export interface AroonOutput {
 export interface StochasticOutput {
   readonly k: number;
   readonly d: number;
+}
+export interface PpoOutput {
+  readonly ppo: number;
+  readonly signal: number;
+  readonly histogram: number;
+}
+export interface SuperTrendOutput {
+  readonly supertrend: number;
+  /** 1 in an uptrend (the line is the lower band), -1 in a downtrend (the upper band). */
+  readonly direction: 1 | -1;
+}
+export interface IchimokuOutput {
+  readonly conversion: number;
+  readonly base: number;
+  /** snake case, as in column names and alert rules (`ichimoku_span_a`). */
+  readonly span_a: number;
+  readonly span_b: number;
 }
 
 /** Every indicator by name: its parameters and its output (a number, or an object of named numbers). */
@@ -80,6 +130,20 @@ export interface IndicatorCatalog {
   kc: { params: KeltnerParams; output: BandsOutput };
   aroon: { params: PeriodParams; output: AroonOutput };
   cmf: { params: PeriodParams; output: number };
+  trima: { params: PeriodParams; output: number };
+  kama: { params: KamaParams; output: number };
+  vwap: { params: NoParams; output: number };
+  stddev: { params: PeriodParams; output: number };
+  linreg: { params: PeriodParams; output: number };
+  stochrsi: { params: StochRsiParams; output: StochasticOutput };
+  trix: { params: PeriodParams; output: number };
+  ppo: { params: MacdParams; output: PpoOutput };
+  ultosc: { params: UltimateOscillatorParams; output: number };
+  ad: { params: NoParams; output: number };
+  adosc: { params: AdoscParams; output: number };
+  psar: { params: PsarParams; output: number };
+  supertrend: { params: SuperTrendParams; output: SuperTrendOutput };
+  ichimoku: { params: IchimokuParams; output: IchimokuOutput };
 }
 
 export type IndicatorName = keyof IndicatorCatalog;

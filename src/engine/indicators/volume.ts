@@ -1,7 +1,7 @@
-import { CMF } from 'trading-signals';
+import { AD, ADOSC, CMF } from 'trading-signals';
 import type { Bar } from '../bar.js';
 import { candleOf, fromLibrary, fromRecurrence } from './adapters.js';
-import type { IndicatorStream, PeriodParams } from './types.js';
+import type { AdoscParams, IndicatorStream, PeriodParams } from './types.js';
 
 interface ObvState {
   readonly previousClose: number | null;
@@ -33,4 +33,56 @@ export function obv(): IndicatorStream<number> {
  */
 export function cmf({ period }: PeriodParams): IndicatorStream<number> {
   return fromLibrary(new CMF(period), candleOf, (value) => value);
+}
+
+/**
+ * Chaikin accumulation/distribution line (volume units), as TA-Lib AD: the running total of each
+ * bar's money-flow volume `((close - low) - (high - close)) / (high - low) * volume` (0 when high =
+ * low), starting with the first bar. No warm-up. Via trading-signals.
+ */
+export function ad(): IndicatorStream<number> {
+  return fromLibrary(new AD(), candleOf, (value) => value);
+}
+
+/**
+ * Chaikin A/D oscillator (volume units): `EMA(fast) - EMA(slow)` of the A/D line, as TA-Lib ADOSC,
+ * whose EMAs (unlike its EMA function) are seeded with the first A/D value, `k = 2 / (n + 1)`.
+ * Warm-up: `slow - 1` bars; requires `fast < slow`. Via trading-signals (its ADOSC seeds the same way).
+ */
+export function adosc({ fast, slow }: AdoscParams): IndicatorStream<number> {
+  return fromLibrary(new ADOSC({ fastPeriod: fast, slowPeriod: slow }), candleOf, (value) => value);
+}
+
+const DAY_MS = 86_400_000;
+
+interface VwapState {
+  readonly day: number;
+  readonly priceVolume: number;
+  readonly volume: number;
+  readonly value: number;
+}
+
+/**
+ * Session VWAP (price units): the volume-weighted mean of the typical price `(high + low + close)
+ * / 3` of the bars since the session began, a session being a UTC calendar day (the bar's `tsMs`):
+ * the average restarts with the first bar of each UTC day. Meant for intraday bars; on daily bars
+ * every bar is its own session and VWAP is its typical price. While the session has had no volume
+ * it is the latest typical price. No warm-up. Not in TA-Lib.
+ */
+export function vwap(): IndicatorStream<number> {
+  const step = (state: VwapState | null, bar: Bar): VwapState => {
+    const { high, low, close, volume } = candleOf(bar);
+    const typical = (high + low + close) / 3;
+    const day = Math.floor(bar.tsMs / DAY_MS);
+    const carried = state !== null && state.day === day ? state : { priceVolume: 0, volume: 0 };
+    const priceVolume = carried.priceVolume + typical * volume;
+    const sessionVolume = carried.volume + volume;
+    return {
+      day,
+      priceVolume,
+      volume: sessionVolume,
+      value: sessionVolume > 0 ? priceVolume / sessionVolume : typical,
+    };
+  };
+  return fromRecurrence<VwapState | null, number>(null, step, (state) => state?.value ?? null);
 }

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Bar } from '../../../src/engine/bar.js';
+import { describe, it } from 'vitest';
 import { computeIndicator } from '../../../src/engine/indicators/index.js';
 import { barArbitrary } from './bars.js';
+import { expectNear as near, numbers, windowAt } from './reference.js';
 
 // No TA-Lib column exists for these; each is checked against a plain re-statement of its definition.
 
-const num = (bars: readonly Bar[], key: 'high' | 'low' | 'close' | 'volume'): number[] =>
-  bars.map((bar) => bar[key].toNumber());
-const windowAt = <T>(values: readonly T[], end: number, length: number): T[] => values.slice(end - length + 1, end + 1);
+const num = numbers;
 
 function referenceWma(values: ReadonlyArray<number | null>, period: number): Array<number | null> {
   return values.map((_, i) => {
@@ -16,18 +14,6 @@ function referenceWma(values: ReadonlyArray<number | null>, period: number): Arr
     if (i < period - 1 || window.some((value) => value === null)) return null;
     const weighted = (window as number[]).reduce((sum, value, k) => sum + value * (k + 1), 0);
     return weighted / ((period * (period + 1)) / 2);
-  });
-}
-
-function near(actual: ReadonlyArray<unknown>, expected: ReadonlyArray<unknown>): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    const reference = expected[i];
-    if (value === null || reference === null) return expect({ i, value }).toEqual({ i, value: reference });
-    if (typeof value === 'number') return expect(value).toBeCloseTo(reference as number, 9);
-    for (const [key, part] of Object.entries(value as Record<string, number>)) {
-      expect(part).toBeCloseTo((reference as Record<string, number>)[key] ?? Number.NaN, 9);
-    }
   });
 }
 

@@ -1,34 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeIndicator } from '../../../src/engine/indicators/index.js';
+import type { Bar } from '../../../src/engine/bar.js';
 import { barArbitrary } from './bars.js';
+import { expectNear as near, numbers, referenceEma } from './reference.js';
 
 // No TA-Lib column exists for DEMA, TEMA and MOM, so they are checked against a plain re-statement
 // of TA-Lib's definitions: EMA seeded with the SMA of its first `period` inputs, output aligned to the bar.
 
-/** TA-Lib EMA over a series with leading nulls. */
-function referenceEma(values: ReadonlyArray<number | null>, period: number): Array<number | null> {
-  const start = values.findIndex((value) => value !== null);
-  const out: Array<number | null> = values.map(() => null);
-  if (start < 0 || values.length - start < period) return out;
-  const seed = values.slice(start, start + period) as number[];
-  let ema = seed.reduce((a, b) => a + b, 0) / period;
-  out[start + period - 1] = ema;
-  for (let i = start + period; i < values.length; i++) {
-    ema = ((values[i] as number) - ema) * (2 / (period + 1)) + ema;
-    out[i] = ema;
-  }
-  return out;
-}
-
-const close = (bars: ReadonlyArray<{ close: { toNumber(): number } }>): number[] =>
-  bars.map((bar) => bar.close.toNumber());
-const near = (actual: ReadonlyArray<number | null>, expected: ReadonlyArray<number | null>): void => {
-  expect(actual.map((value) => value === null)).toEqual(expected.map((value) => value === null));
-  actual.forEach((value, i) => {
-    if (value !== null) expect(value).toBeCloseTo(expected[i] as number, 9);
-  });
-};
+const close = (bars: readonly Bar[]): number[] => numbers(bars, 'close');
 
 describe('EMA family and momentum against their TA-Lib definitions', () => {
   it.each([2, 3, 5])('dema:%i = 2*EMA - EMA(EMA), warm-up 2*(period-1)', (period) => {

@@ -44,6 +44,15 @@ describe('parseIndicatorSpec', () => {
     ['hma:1', 'invalid-parameter', 'hma: period must be at least 2, got 1'],
     ['kc:20:10', 'parameter-count', 'kc takes 3 parameters (kc:period:atrPeriod:multiplier), got 2'],
     ['macd:12:12:9', 'invalid-parameter', 'macd: fast period 12 must be below slow period 12'],
+    ['ppo:26:12:9', 'invalid-parameter', 'ppo: fast period 26 must be below slow period 12'],
+    ['kama:10:30:2', 'invalid-parameter', 'kama: fast period 30 must be below slow period 2'],
+    ['adosc:10:3', 'invalid-parameter', 'adosc: fast period 10 must be below slow period 3'],
+    ['psar:0.3:0.2', 'invalid-parameter', 'psar: acceleration 0.3 must not exceed maximum 0.2'],
+    [
+      'ichimoku:9:26:52',
+      'parameter-count',
+      'ichimoku takes 4 parameters (ichimoku:conversion:base:spanB:displacement), got 3',
+    ],
   ])('rejects %j with %s', (text, code, message) => {
     const result = parseIndicatorSpec(text);
     expect(result.ok).toBe(false);

@@ -30,6 +30,22 @@ const SPECS = [
   'kc:3:2:1.5',
   'aroon:3',
   'cmf:3',
+  'trima:4',
+  'trima:5',
+  'kama:3:2:6',
+  'vwap',
+  'stddev:3',
+  'linreg:3',
+  'stochrsi:3:3:2',
+  'trix:2',
+  'ppo:2:4:3',
+  'ultosc:2:3:4',
+  'ad',
+  'adosc:2:4',
+  'psar:0.02:0.2',
+  'psar:0.1:0.3',
+  'supertrend:3:2',
+  'ichimoku:2:3:5:3',
 ];
 
 function specOf(text: string): IndicatorSpec {

@@ -84,10 +84,18 @@ const CASES: Array<[string, string, string]> = [
   ['obv', 'obv', ''],
 ];
 
+const BAR_COLUMNS = ['date', 'open', 'high', 'low', 'close', 'volume'];
+
 describe('indicators against TA-Lib (talib-synthetic-2000.csv)', () => {
   it('has the 2000 rows and every column the cases name', () => {
     expect(bars).toHaveLength(2000);
     for (const [column] of CASES) expect(Object.hasOwn(rows[0] ?? {}, column)).toBe(true);
+  });
+
+  // A column added to the reference file must get a case here, or this fails.
+  it('checks every indicator column of the reference file', () => {
+    const indicatorColumns = Object.keys(rows[0] ?? {}).filter((name) => !BAR_COLUMNS.includes(name));
+    expect(indicatorColumns.filter((name) => !CASES.some(([column]) => column === name))).toEqual([]);
   });
 
   // Every indicator here uses TA-Lib's warm-up length exactly: null exactly where TA-Lib's cell is empty.
@@ -124,5 +132,17 @@ describe('indicators against TA-Lib (talib-synthetic-2000.csv)', () => {
     check('upper', band(1));
     check('middle', band(0));
     check('lower', band(-1));
+  });
+
+  // No STDDEV column: TA-Lib's BBANDS bands are SMA +/- 2 * STDDEV(20), so STDDEV = (upper - middle) / 2.
+  it('stddev:20 equals (TA-Lib bb_upper_20_2 - bb_middle_20_2) / 2', () => {
+    const actual = scalar(run('stddev:20'));
+    rows.forEach((row, i) => {
+      const value = actual[i] ?? null;
+      if (row.bb_upper_20_2 == null || row.bb_middle_20_2 == null)
+        return expect({ i, value }).toEqual({ i, value: null });
+      const reference = (row.bb_upper_20_2 - row.bb_middle_20_2) / 2;
+      expect(Math.abs((value as number) - reference) / Math.max(reference, ABSOLUTE_FLOOR)).toBeLessThan(RELATIVE);
+    });
   });
 });
