@@ -25,7 +25,14 @@ const ENVIRONMENT = `Environment
   STOCKATO_BINANCE_BASE_URL    Binance API base (default https://data-api.binance.vision)
   STOCKATO_COINBASE_BASE_URL   Coinbase Exchange API base (default https://api.exchange.coinbase.com)
   STOCKATO_COINGECKO_BASE_URL  CoinGecko API base (default https://api.coingecko.com/api/v3)
+  STOCKATO_POLYGON_BASE_URL    Polygon/Massive API base (default https://api.massive.com)
+  STOCKATO_FINNHUB_BASE_URL    Finnhub API base (default https://finnhub.io/api/v1)
+  STOCKATO_ALPACA_BASE_URL     Alpaca market data API base (default https://data.alpaca.markets)
+  STOCKATO_ALPHAVANTAGE_BASE_URL  Alpha Vantage API base (default https://www.alphavantage.co)
                       (point the built CLI at a local server or a proxy)
+  STOCKATO_POLYGON_KEY, STOCKATO_FINNHUB_KEY, STOCKATO_ALPHAVANTAGE_KEY
+                      a provider's API key when none is in the keychain (see stockato keys)
+  STOCKATO_ALPACA_KEY  Alpaca's key as KEY_ID:SECRET_KEY
   STOCKATO_NOW        pretend it is this ISO 8601 time (reproducible demo output)
   NO_COLOR            any value turns color off (as do --no-color and TERM=dumb)
 `;

@@ -1,5 +1,5 @@
 /**
- * Where each keyless provider is reached, overridable from the environment so that the built CLI
+ * Where each provider is reached, overridable from the environment so that the built CLI
  * can be pointed at a local server (end-to-end tests, a proxy). Only the providers that read
  * these are listed; `stockato help environment` prints the same list.
  */
@@ -8,6 +8,10 @@ export const ENDPOINT_VARIABLES = {
   binance: { baseUrl: 'STOCKATO_BINANCE_BASE_URL' },
   coinbase: { baseUrl: 'STOCKATO_COINBASE_BASE_URL' },
   coingecko: { baseUrl: 'STOCKATO_COINGECKO_BASE_URL' },
+  polygon: { baseUrl: 'STOCKATO_POLYGON_BASE_URL' },
+  finnhub: { baseUrl: 'STOCKATO_FINNHUB_BASE_URL' },
+  alpaca: { baseUrl: 'STOCKATO_ALPACA_BASE_URL' },
+  alphavantage: { baseUrl: 'STOCKATO_ALPHAVANTAGE_BASE_URL' },
 } as const;
 
 export interface Endpoint {

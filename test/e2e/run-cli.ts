@@ -16,6 +16,10 @@ export const OFFLINE_ENDPOINTS: Readonly<Record<string, string>> = {
   STOCKATO_BINANCE_BASE_URL: 'http://127.0.0.1:9',
   STOCKATO_COINBASE_BASE_URL: 'http://127.0.0.1:9',
   STOCKATO_COINGECKO_BASE_URL: 'http://127.0.0.1:9',
+  STOCKATO_POLYGON_BASE_URL: 'http://127.0.0.1:9',
+  STOCKATO_FINNHUB_BASE_URL: 'http://127.0.0.1:9',
+  STOCKATO_ALPACA_BASE_URL: 'http://127.0.0.1:9',
+  STOCKATO_ALPHAVANTAGE_BASE_URL: 'http://127.0.0.1:9',
 };
 
 export interface CliRun {

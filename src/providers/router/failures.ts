@@ -51,10 +51,13 @@ function describe(attempt: Attempt): string {
   return `${attempt.provider}: ${attempt.reason}`;
 }
 
+/** Codes of failures a key fixes: none set, one refused, or one not in the provider's form. */
+const KEY_CODES = new Set(['unauthorized', 'missing-key', 'key-rejected', 'key-malformed']);
+
 function hintFor(attempts: readonly Attempt[]): string {
   const steps: string[] = [];
   if (attempts.some((a) => a.retryable)) steps.push('try again later');
-  if (attempts.some((a) => a.error?.code === 'unauthorized'))
+  if (attempts.some((a) => KEY_CODES.has(a.error?.code ?? '')))
     steps.push('check API keys with `stockato keys set <provider>`');
   steps.push('add another provider to the chain, or use --provider demo to work offline');
   return steps.join('; ');

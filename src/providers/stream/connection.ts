@@ -181,9 +181,17 @@ export class StreamConnection {
     if (symbols.length === 0) return;
     const channels = channel === 'trades' ? { trades: true } : { quotes: true };
     for (const batch of chunk(symbols, this.#adapter.limits.symbolsPerMessage)) {
-      const frames = subscribe
-        ? this.#adapter.subscribeFrames(batch, channels)
-        : this.#adapter.unsubscribeFrames(batch, channels);
+      let frames: readonly string[];
+      try {
+        frames = subscribe
+          ? this.#adapter.subscribeFrames(batch, channels)
+          : this.#adapter.unsubscribeFrames(batch, channels);
+      } catch (error) {
+        // A symbol the source has no form for (AAPL on Binance): reported, never thrown out of a
+        // socket event handler, where it would end the process.
+        this.#hooks.onStatus('error', (error as Error).message, (error as { code?: string }).code);
+        continue;
+      }
       this.#control?.push(frames);
     }
   }
