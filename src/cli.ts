@@ -27,6 +27,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'inspect, check, back up and compact the database',
     load: () => import('./commands/db/index.js'),
   },
+  { name: 'keys', summary: 'store, show and remove provider API keys', load: () => import('./commands/keys/index.js') },
+  {
+    name: 'doctor',
+    summary: 'check Node, the database, the keychain and the providers',
+    load: () => import('./commands/doctor.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `
