@@ -39,7 +39,8 @@ describe('KeyFile', () => {
     expect(file.exists()).toBe(false);
   });
 
-  it.each([0o644, 0o640, 0o604, 0o660])('refuses to read a file with mode %o, naming the mode and the fix', (mode) => {
+  it.each(['644', '640', '604', '660'])('refuses to read a file with mode %s, naming the mode and the fix', (octal) => {
+    const mode = parseInt(octal, 8);
     file.set('polygon', 'pk_visible');
     chmodSync(file.path, mode);
     const read = () => file.read();
