@@ -1,8 +1,11 @@
+import { AlertRepository } from './alert-repository.js';
 import { BarRepository } from './bar-repository.js';
 import { BudgetRepository } from './budget-repository.js';
 import { CoverageRepository } from './coverage-repository.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { InstrumentRepository } from './instrument-repository.js';
+import { ProviderHealthRepository } from './provider-health-repository.js';
+import { ResponseCacheRepository } from './response-cache-repository.js';
 import { toStoreError } from './sqlite-errors.js';
 
 export type { Database, OpenDatabaseOptions } from './database.js';
@@ -16,6 +19,9 @@ export interface Store {
   readonly budgets: BudgetRepository;
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
+  readonly alerts: AlertRepository;
+  readonly providerHealth: ProviderHealthRepository;
+  readonly responses: ResponseCacheRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
    * fails half-way for a lock): everything `fn` writes through the repositories is committed
@@ -46,6 +52,9 @@ function createStore(path: string, db: Database): Store {
     budgets: new BudgetRepository(db),
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
+    alerts: new AlertRepository(db),
+    providerHealth: new ProviderHealthRepository(db),
+    responses: new ResponseCacheRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {
         const result = fn();

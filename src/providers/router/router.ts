@@ -13,7 +13,7 @@ import { MemoryBudgets, type BudgetLedger, type BudgetLimits } from './budgets.j
 import { Chains, unionCapabilities, type ChainConfig } from './chain.js';
 import { DEFAULT_CIRCUIT, type CircuitOptions } from './circuit.js';
 import { ROUTER_ID } from './failures.js';
-import { Gate } from './gate.js';
+import { Gate, type HealthLedger } from './gate.js';
 import { abandonable, InFlight } from './in-flight.js';
 import { quoteWithFallback } from './quote-batch.js';
 import { runChain } from './run-chain.js';
@@ -30,6 +30,8 @@ export interface RouterOptions {
   /** Per canonical symbol, the provider id to ask first (`{ 'BTC-USD': 'coinbase' }`). */
   readonly overrides?: Readonly<Record<string, string>>;
   readonly circuit?: Partial<CircuitOptions>;
+  /** Where each provider's last success and failure go (the store's providerHealth); none when absent. */
+  readonly health?: HealthLedger;
 }
 
 /**
@@ -57,6 +59,7 @@ class Router implements MarketDataProvider {
       budgets: options.budgets ?? new MemoryBudgets(),
       circuit: { ...DEFAULT_CIRCUIT, ...options.circuit },
       limits: options.limits ?? {},
+      ...(options.health ? { health: options.health } : {}),
     });
     this.capabilities = unionCapabilities(this.#chains.all);
     this.displayName = `router (${this.#chains.all.map((p) => p.id).join(', ')})`;
@@ -71,7 +74,10 @@ class Router implements MarketDataProvider {
     const supports = (p: MarketDataProvider): boolean =>
       p.capabilities.history && p.capabilities.intervals.includes(interval);
     return this.#shared(['history', symbol, interval, fromMs, toMs], options, () =>
-      runChain(this.#gate, symbol, this.#chains.forSymbol(symbol), supports, (p) => p.getHistory(request)),
+      runChain(this.#gate, symbol, this.#chains.forSymbol(symbol), supports, async (p) => ({
+        ...(await p.getHistory(request)),
+        source: p.id,
+      })),
     );
   }
 

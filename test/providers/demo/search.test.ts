@@ -70,8 +70,8 @@ describe('the demo instrument list', () => {
     expect(demo.capabilities).toMatchObject({
       simulated: true,
       requiresKey: false,
-      streaming: false,
-      news: false,
+      streaming: true, // the demo exchange (stockato stream --demo)
+      news: true,
       quotes: true,
       history: true,
       search: true,
