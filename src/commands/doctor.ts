@@ -4,7 +4,7 @@ import type { CommandContext } from '../context.js';
 import { AppError, EXIT } from '../errors.js';
 import { REDACTED } from '../providers/http/redact.js';
 import { loadProvider } from '../providers/registry.js';
-import type { CredentialSource, CredentialStore, KeychainStatus } from '../secrets/index.js';
+import type { CredentialSource, CredentialStore, KeychainStatus, KeyPresence } from '../secrets/index.js';
 import { findKeyedProvider } from '../secrets/keyed-providers.js';
 import type { Store } from '../store/store.js';
 import { credentialsOf } from './keys/credentials.js';
@@ -77,18 +77,22 @@ export function define(command: Command, context: () => CommandContext): void {
       const ctx = context();
       const format = ctx.format(['table', 'json']);
       const config = await ctx.config();
+      let opened: Store | undefined;
       const report = await runDoctor({
         nodeVersion: process.versions.node,
         databaseFile: ctx.paths().databaseFile,
-        openStore: async (path) => (await import('../store/store.js')).openStore(path, { readonly: true }),
+        openStore: async (path) => {
+          opened = (await import('../store/store.js')).openStore(path, { readonly: true });
+          return opened;
+        },
         credentials: credentialsOf(ctx),
         defaultProvider: config.getString('provider'),
         quotaOf: async (id) => {
           const demoSeed = config.getNumber('demo.seed');
           return (await loadProvider(id, { clock: ctx.clock, demoSeed })).capabilities.quota;
         },
-        // TODO(lead): wire to `() => store.providerHealth.all()` once the store has providerHealth.
-        health: () => [],
+        // Asked after the database check, so `opened` is the store it opened (or none).
+        health: () => opened?.providerHealth.all() ?? [],
         nowMs: ctx.clock.nowMs(),
       });
       ctx.print(format === 'json' ? JSON.stringify(report, null, 2) : renderDoctorReport(report));
@@ -154,7 +158,7 @@ async function checkProviders(
   problems: string[],
 ): Promise<ProviderReport[]> {
   const health = deps.health();
-  const presences = await deps.credentials.list();
+  const presences = await listKeys(deps.credentials, problems);
   const withKey = presences.filter((p) => p.sources.length > 0).map((p) => p.provider.id);
   const ids = [...new Set([deps.defaultProvider, ...withKey, ...health.map((h) => h.provider)])];
   const keys = (
@@ -190,6 +194,16 @@ async function checkProviders(
     });
   }
   return reports;
+}
+
+/** Where keys are set; a key file that cannot be read is a problem to report, not a crash. */
+async function listKeys(credentials: CredentialStore, problems: string[]): Promise<KeyPresence[]> {
+  try {
+    return await credentials.list();
+  } catch (error) {
+    problems.push(`keys: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }
 
 async function quotaOrNone(deps: DoctorDeps, id: string): Promise<Quota | undefined> {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetsNode, redactKeys, runDoctor, type DoctorDeps, type ProviderHealth } from '../../src/commands/doctor.js';
 import { renderDoctorReport } from '../../src/commands/doctor-render.js';
@@ -113,6 +113,14 @@ describe('runDoctor', () => {
     expect(renderDoctorReport(report)).toMatch(
       /provider {3}finnhub: NO KEY; 57 of 60 left this minute, 0 of 3 left this day;.*\(PROBLEM\)\n2 problems found$/,
     );
+  });
+
+  it('reports a key file others can read as a problem instead of failing', async () => {
+    writeFileSync(home.path('keys.json'), '{"finnhub":"fh_1"}', { mode: 0o644 });
+    chmodSync(home.path('keys.json'), 0o644);
+    const report = await runDoctor(deps());
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([expect.stringMatching(/^keys: .*keys\.json has mode 0644/)]);
   });
 
   it('counts a provider that recovered since its last failure as healthy', async () => {

@@ -153,3 +153,66 @@ describe('keys without a keychain', () => {
     expect(run.stderr).toContain(`hint: chmod 600 ${home.path('keys.json')}`);
   });
 });
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe.skipIf(!hasTmux)('keys set at a terminal', () => {
+  const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+  const session = `stockato-keys-${process.pid}`;
+  afterEach(() => tmux('kill-session', '-t', session));
+
+  async function screenUntil(pattern: RegExp): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const screen = tmux('capture-pane', '-p', '-t', session).stdout;
+      if (pattern.test(screen)) return screen;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return tmux('capture-pane', '-p', '-t', session).stdout;
+  }
+
+  it('reads the key at a hidden prompt: nothing typed is shown', async () => {
+    const command = [
+      `STOCKATO_HOME=${home.dir}`,
+      'NO_COLOR=1',
+      'DBUS_SESSION_BUS_ADDRESS=',
+      `${process.execPath} ${BIN} keys set polygon --file; echo "exit=$?"; sleep 30`,
+    ].join(' ');
+    expect(tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '20', `env ${command}`).status).toBe(0);
+    await screenUntil(/not shown\):/);
+    tmux('send-keys', '-t', session, '-l', 'pk_typed_wrong');
+    tmux('send-keys', '-t', session, 'BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+    tmux('send-keys', '-t', session, '-l', 'secret');
+    tmux('send-keys', '-t', session, 'Enter');
+    const screen = await screenUntil(/exit=\d+/);
+    expect(screen).toMatch(/^Polygon key \(an API key, not shown\):\n/m);
+    expect(screen).toContain('exit=0');
+    expect(screen).not.toContain('pk_typed');
+    expect(JSON.parse(readFileSync(home.path('keys.json'), 'utf8'))).toEqual({ polygon: 'pk_typed_secret' });
+  });
+});
+
+describe('doctor', () => {
+  it('reports the last error recorded in the database, redacting the key, and exits 1', async () => {
+    const { openStore } = await import('../../src/store/store.js');
+    const key = `fh_LEAK_${randomBytes(8).toString('hex')}`;
+    const store = openStore(home.path('stockato.db'));
+    store.providerHealth.recordFailure(
+      'finnhub',
+      { code: 'http-401', message: `401 for ?token=${key}` },
+      Date.parse(NOW),
+    );
+    store.close();
+    const run = stockato(['doctor', '--json'], { env: { STOCKATO_FINNHUB_KEY: key, DBUS_SESSION_BUS_ADDRESS: '' } });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.providers.find((p: { id: string }) => p.id === 'finnhub')).toMatchObject({
+      keySource: 'environment',
+      lastError: { code: 'http-401', message: '401 for ?token=***' },
+      ok: false,
+    });
+    expect(JSON.parse(run.stderr.trim().split('\n')[0] ?? '')).toEqual({
+      error: { code: 'doctor', message: 'finnhub failed its last request: 401 for ?token=***' },
+    });
+    expect(run.stdout + run.stderr).not.toContain(key);
+  });
+});

@@ -14,15 +14,17 @@ const reason = secretService.available ? '' : secretService.reason;
 
 /** `describe` when a Secret Service answers; otherwise a skip (locally) or a failing test (in CI). */
 export function describeWithSecretService(name: string, body: () => void): void {
-  if (secretService.available) return describe(name, body);
-  if (process.env['CI']) {
-    return describe(name, () => {
+  if (secretService.available) {
+    describe(name, body);
+  } else if (process.env['CI']) {
+    describe(name, () => {
       it('needs a Secret Service (CI runs the tests inside dbus-run-session with gnome-keyring)', () => {
         throw new Error(`no Secret Service in CI: ${reason}`);
       });
     });
+  } else {
+    describe.skip(`${name} (skipped: ${reason})`, body);
   }
-  return describe.skip(`${name} (skipped: ${reason})`, body);
 }
 
 /** A keychain service name of this test run only, so tests never touch a user's real keys. */
