@@ -43,6 +43,7 @@ describe('keys list dataset', () => {
     const dataset = keysDataset([
       { provider: polygon!, sources: ['keychain', 'file'] },
       { provider: finnhub!, sources: [] },
+      { provider: polygon!, sources: [], keychainProblem: 'the keychain refused a read: locked' },
     ]);
     expect(dataset.rows.map(dataset.record)).toEqual([
       {
@@ -53,6 +54,15 @@ describe('keys list dataset', () => {
         envVar: 'STOCKATO_POLYGON_KEY',
       },
       { provider: 'finnhub', set: false, source: null, sources: [], envVar: 'STOCKATO_FINNHUB_KEY' },
+      {
+        provider: 'polygon',
+        set: null,
+        keychainProblem: 'the keychain refused a read: locked',
+        source: null,
+        sources: [],
+        envVar: 'STOCKATO_POLYGON_KEY',
+      },
     ]);
+    expect(dataset.rows.map((row) => dataset.columns[1]?.value(row))).toEqual(['yes', 'no', 'unknown']);
   });
 });

@@ -22,17 +22,29 @@ export function keysDataset(presences: readonly KeyPresence[]): Dataset<KeyPrese
     rows: presences,
     record: (p) => ({
       provider: p.provider.id,
-      set: p.sources.length > 0,
+      // null: the keychain could not be asked (locked, say), so whether a key is set is unknown
+      set: isSet(p),
+      ...(p.keychainProblem ? { keychainProblem: p.keychainProblem } : {}),
       source: p.sources[0] ?? null,
       sources: p.sources,
       envVar: p.provider.envVar,
     }),
     columns: [
       { key: 'provider', header: 'PROVIDER', kind: 'text', value: (p) => p.provider.id },
-      { key: 'set', header: 'SET', kind: 'text', value: (p) => (p.sources.length > 0 ? 'yes' : 'no') },
+      {
+        key: 'set',
+        header: 'SET',
+        kind: 'text',
+        value: (p) => ({ true: 'yes', false: 'no', null: 'unknown' })[String(isSet(p)) as 'true'],
+      },
       { key: 'source', header: 'USED FROM', kind: 'text', value: (p) => p.sources[0] ?? '-' },
       { key: 'alsoIn', header: 'ALSO IN', kind: 'text', value: (p) => p.sources.slice(1).join(', ') || '-' },
       { key: 'envVar', header: 'VARIABLE', kind: 'text', value: (p) => p.provider.envVar },
     ],
   };
+}
+
+function isSet(p: KeyPresence): boolean | null {
+  if (p.sources.length > 0) return true;
+  return p.keychainProblem === undefined ? false : null;
 }
