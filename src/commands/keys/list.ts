@@ -31,12 +31,7 @@ export function keysDataset(presences: readonly KeyPresence[]): Dataset<KeyPrese
     }),
     columns: [
       { key: 'provider', header: 'PROVIDER', kind: 'text', value: (p) => p.provider.id },
-      {
-        key: 'set',
-        header: 'SET',
-        kind: 'text',
-        value: (p) => ({ true: 'yes', false: 'no', null: 'unknown' })[String(isSet(p)) as 'true'],
-      },
+      { key: 'set', header: 'SET', kind: 'text', value: (p) => setText(isSet(p)) },
       { key: 'source', header: 'USED FROM', kind: 'text', value: (p) => p.sources[0] ?? '-' },
       { key: 'alsoIn', header: 'ALSO IN', kind: 'text', value: (p) => p.sources.slice(1).join(', ') || '-' },
       { key: 'envVar', header: 'VARIABLE', kind: 'text', value: (p) => p.provider.envVar },
@@ -47,4 +42,9 @@ export function keysDataset(presences: readonly KeyPresence[]): Dataset<KeyPrese
 function isSet(p: KeyPresence): boolean | null {
   if (p.sources.length > 0) return true;
   return p.keychainProblem === undefined ? false : null;
+}
+
+function setText(set: boolean | null): string {
+  if (set === null) return 'unknown';
+  return set ? 'yes' : 'no';
 }
