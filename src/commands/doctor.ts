@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { AppError, EXIT } from '../errors.js';
 import { REDACTED } from '../providers/http/redact.js';
-import { loadProvider } from '../providers/registry.js';
+import type { Config } from '../config/config.js';
+import { CHAIN_NAMES } from '../providers/router/assemble.js';
+import { loadProvider, PROVIDER_IDS } from '../providers/registry.js';
+import { chainSettings } from '../services/provider-setup.js';
 import type { CredentialSource, CredentialStore, KeychainStatus, KeyPresence } from '../secrets/index.js';
 import { findKeyedProvider } from '../secrets/keyed-providers.js';
 import type { Store } from '../store/store.js';
@@ -63,8 +66,8 @@ export interface DoctorDeps {
   /** Opens an existing database read-only (doctor never creates or migrates one). */
   readonly openStore: (path: string) => Promise<Store>;
   readonly credentials: CredentialStore;
-  /** The provider the config names; keyed providers with a key and those with a health record join it. */
-  readonly defaultProvider: string;
+  /** The providers the config asks for; keyed providers with a key and those with a health record join them. */
+  readonly configuredProviders: readonly string[];
   readonly quotaOf: (providerId: string) => Promise<Quota | undefined>;
   readonly health: () => readonly ProviderHealth[];
   readonly nowMs: number;
@@ -86,7 +89,7 @@ export function define(command: Command, context: () => CommandContext): void {
           return opened;
         },
         credentials: credentialsOf(ctx),
-        defaultProvider: config.getString('provider'),
+        configuredProviders: configuredProviders(config),
         quotaOf: async (id) => {
           const demoSeed = config.getNumber('demo.seed');
           return (await loadProvider(id, { clock: ctx.clock, demoSeed })).capabilities.quota;
@@ -101,6 +104,22 @@ export function define(command: Command, context: () => CommandContext): void {
         for (const problem of report.problems) ctx.fail(new AppError('doctor', problem));
       }
     });
+}
+
+/**
+ * The providers the config routes to: the one named by `provider`, or for `auto` those of the
+ * configured chains and overrides, and every keyless registry source when a chain is left to the
+ * default order (keyed ones join through their keys).
+ */
+export function configuredProviders(config: Config): string[] {
+  const provider = config.getString('provider');
+  if (provider !== 'auto') return [provider];
+  const { chains, overrides } = chainSettings(config);
+  const ids = [...Object.values(chains).flat(), ...Object.values(overrides)];
+  if (CHAIN_NAMES.some((name) => chains[name] === undefined)) {
+    ids.push(...PROVIDER_IDS.filter((id) => id !== 'demo' && findKeyedProvider(id) === undefined));
+  }
+  return [...new Set(ids)];
 }
 
 /** Checks everything it can and reports; it throws only for a bug, never for what it finds. */
@@ -160,7 +179,7 @@ async function checkProviders(
   const health = deps.health();
   const presences = await listKeys(deps.credentials, problems);
   const withKey = presences.filter((p) => p.sources.length > 0).map((p) => p.provider.id);
-  const ids = [...new Set([deps.defaultProvider, ...withKey, ...health.map((h) => h.provider)])];
+  const ids = [...new Set([...deps.configuredProviders, ...withKey, ...health.map((h) => h.provider)])];
   const keys = (
     await Promise.all(presences.filter((p) => p.sources.length > 0).map((p) => deps.credentials.get(p.provider.id)))
   ).flatMap((found) => (found ? [found.value] : []));

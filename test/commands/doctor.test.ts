@@ -1,7 +1,15 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { meetsNode, redactKeys, runDoctor, type DoctorDeps, type ProviderHealth } from '../../src/commands/doctor.js';
+import {
+  configuredProviders,
+  meetsNode,
+  redactKeys,
+  runDoctor,
+  type DoctorDeps,
+  type ProviderHealth,
+} from '../../src/commands/doctor.js';
 import { renderDoctorReport } from '../../src/commands/doctor-render.js';
+import { loadConfig } from '../../src/config/config.js';
 import { openCredentials } from '../../src/secrets/index.js';
 import { openStore } from '../../src/store/store.js';
 import { createTempHome, type TempHome } from '../helpers/temp-home.js';
@@ -19,7 +27,7 @@ function deps(overrides: Partial<DoctorDeps> = {}, env: Record<string, string> =
     databaseFile: home.path('stockato.db'),
     openStore: (path) => Promise.resolve(openStore(path, { readonly: true })),
     credentials: openCredentials({ env, configDir: home.dir, warn: () => undefined }),
-    defaultProvider: 'demo',
+    configuredProviders: ['demo'],
     quotaOf: (id) => Promise.resolve(id === 'finnhub' ? { perMinute: 60, perDay: 3 } : undefined),
     health: () => [],
     nowMs: NOW_MS,
@@ -105,7 +113,7 @@ describe('runDoctor', () => {
     const store = openStore(home.path('stockato.db'));
     for (let i = 0; i < 3; i++) store.budgets.tryConsume('finnhub', NOW_MS, { perDay: 3 });
     store.close();
-    const report = await runDoctor(deps({ defaultProvider: 'finnhub' }));
+    const report = await runDoctor(deps({ configuredProviders: ['finnhub'] }));
     expect(report.problems).toEqual([
       'finnhub needs a key and none is set: stockato keys set finnhub',
       'finnhub has used its day budget (3 of 3)',
@@ -151,5 +159,16 @@ describe('redactKeys', () => {
     expect(redactKeys('id PKID123 secret s3cretXYZ whole PKID123:s3cretXYZ', ['PKID123:s3cretXYZ'])).toBe(
       'id *** secret *** whole ***',
     );
+  });
+});
+
+describe('configuredProviders', () => {
+  it.each([
+    ['provider: yahoo\n', ['yahoo']],
+    ['provider: demo\n', ['demo']],
+    ['', ['yahoo', 'binance', 'coinbase', 'coingecko']],
+  ])('for %j is %j (auto chains take the keyless registry sources)', async (yaml, ids) => {
+    writeFileSync(home.path('config.yaml'), yaml);
+    expect(configuredProviders(await loadConfig(home.path('config.yaml'))).sort()).toEqual([...ids].sort());
   });
 });
