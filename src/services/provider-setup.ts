@@ -42,7 +42,9 @@ export async function openProvider(id: string, deps: ProviderSetupDeps): Promise
     clock: deps.clock,
     ...(deps.store ? { budgets: deps.store.budgets, health: deps.store.providerHealth } : {}),
   };
-  if (id !== 'auto') return createRouter({ ...routing, chain: [await loadProvider(id, context)] });
+  // One named source keeps its id, so that what depends on the source (its stream adapter,
+  // messages naming it) sees that source and not "router".
+  if (id !== 'auto') return createRouter({ ...routing, id, chain: [await loadProvider(id, context)] });
   const { chain, overrides } = await assembleChains(chainSettings(deps.config), {
     knownIds: PROVIDER_IDS,
     load: (providerId) => loadProvider(providerId, context),

@@ -19,6 +19,8 @@ import { quoteWithFallback } from './quote-batch.js';
 import { runChain } from './run-chain.js';
 
 export interface RouterOptions {
+  /** The router's own id: `router` by default; a router over one named source takes that source's id. */
+  readonly id?: string;
   /** Providers to ask in order: one chain, or one per asset class plus 'default'. */
   readonly chain: ChainConfig;
   /** The only source of time: budget windows, Retry-After and circuit cool-downs. */
@@ -45,7 +47,7 @@ export function createRouter(options: RouterOptions): MarketDataProvider {
 }
 
 class Router implements MarketDataProvider {
-  readonly id = ROUTER_ID;
+  readonly id: string;
   readonly displayName: string;
   readonly capabilities: ProviderCapabilities;
   readonly #chains: Chains;
@@ -53,6 +55,7 @@ class Router implements MarketDataProvider {
   readonly #inFlight = new InFlight();
 
   constructor(options: RouterOptions) {
+    this.id = options.id ?? ROUTER_ID;
     this.#chains = new Chains(options.chain, options.overrides ?? {});
     this.#gate = new Gate({
       clock: options.clock,
