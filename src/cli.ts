@@ -48,6 +48,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'technical indicators and candlestick patterns over history or CSV bars',
     load: () => import('./commands/indicators.js'),
   },
+  { name: 'keys', summary: 'store, show and remove provider API keys', load: () => import('./commands/keys/index.js') },
+  {
+    name: 'doctor',
+    summary: 'check Node, the database, the keychain and the providers',
+    load: () => import('./commands/doctor.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -170,6 +170,15 @@ export const SETTINGS: readonly SettingDefinition[] = [
         ? raw
         : undefined,
   },
+  // Keys (src/secrets/): where `keys set` stores a key when --file is not given.
+  {
+    key: 'keys.store',
+    description:
+      'where keys set stores keys: keychain (the OS keychain) or file (keys.json, mode 0600, no keychain needed)',
+    default: 'keychain',
+    accepts: 'keychain or file',
+    parse: oneOf('keychain', 'file'),
+  },
 ];
 
 export function findSetting(key: string): SettingDefinition | undefined {
