@@ -8,7 +8,8 @@ import { createStyle, shouldUseColor, type Style } from './output/style.js';
 import { resolvePaths, type Paths } from './paths.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import { loadProvider } from './providers/registry.js';
-import { NO_CREDENTIALS, type Credentials } from './secrets/credentials.js';
+import type { Credentials } from './secrets/credentials.js';
+import type { CredentialStore } from './secrets/index.js';
 import { parseDuration } from './duration.js';
 import type { ResponseCacheRepository } from './store/response-cache-repository.js';
 import type { Store } from './store/store.js';
@@ -53,6 +54,7 @@ export class CommandContext {
   #store: Store | undefined;
   #style: Style | undefined;
   #provider: Promise<MarketDataProvider> | undefined;
+  #credentials: Promise<CredentialStore> | undefined;
 
   constructor(
     readonly deps: CliDeps,
@@ -105,9 +107,20 @@ export class CommandContext {
     });
   }
 
-  /** Keys of the keyed providers. The lead wires src/secrets/ here; until then there are none. */
+  /**
+   * The API keys of this process (keychain, then environment, then the opt-in key file), opened
+   * on first use: a command that needs no key never loads the keychain.
+   */
+  credentialStore(): Promise<CredentialStore> {
+    this.#credentials ??= import('./secrets/index.js').then(({ openCredentials }) =>
+      openCredentials({ env: this.deps.env, configDir: this.paths().configDir, warn: (m) => this.warn(m) }),
+    );
+    return this.#credentials;
+  }
+
+  /** What providers are handed: only lookups, and the store is opened only when one asks. */
   credentials(): Credentials {
-    return NO_CREDENTIALS;
+    return { get: async (providerId) => (await this.credentialStore()).get(providerId) };
   }
 
   /** `--max-age` in ms, or undefined when not given; a bad duration is a usage error. */

@@ -10,7 +10,6 @@ import { chainSettings } from '../services/provider-setup.js';
 import type { CredentialSource, CredentialStore, KeychainStatus, KeyPresence } from '../secrets/index.js';
 import { findKeyedProvider } from '../secrets/keyed-providers.js';
 import type { Store } from '../store/store.js';
-import { credentialsOf } from './keys/credentials.js';
 import { renderDoctorReport } from './doctor-render.js';
 
 /** What the store knows of a provider's recent requests (store.providerHealth.all()). */
@@ -88,7 +87,7 @@ export function define(command: Command, context: () => CommandContext): void {
           opened = (await import('../store/store.js')).openStore(path, { readonly: true });
           return opened;
         },
-        credentials: credentialsOf(ctx),
+        credentials: await ctx.credentialStore(),
         configuredProviders: configuredProviders(config),
         quotaOf: async (id) => {
           const demoSeed = config.getNumber('demo.seed');

@@ -65,6 +65,7 @@ export function define(command: Command, context: () => CommandContext): void {
         sourceId,
         provider,
         clock: ctx.clock,
+        credentials: ctx.credentials(),
         demoSeed: config.getNumber('demo.seed'),
         symbols: options.symbols,
         ...(options.rate ? { demoRate: options.rate } : {}),

@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import { UnknownSymbolError, UsageError } from '../errors.js';
 import type { MarketDataProvider } from '../providers/provider.js';
+import type { Credentials } from '../secrets/credentials.js';
 import { hasStreamAdapter, loadStreamAdapter, STREAM_ADAPTER_IDS } from '../providers/stream/adapter-registry.js';
 import { createLiveStream, type LiveStreamOptions, type Multiplexer } from '../providers/stream/multiplexer.js';
 
@@ -22,6 +23,8 @@ export interface LiveSessionOptions {
   /** Demo exchange trades per second per symbol. */
   readonly demoRate?: number;
   readonly onBarClosed?: LiveStreamOptions['onBarClosed'];
+  /** Keys of the keyed sources (Finnhub, Alpaca, Polygon stream only with one). */
+  readonly credentials?: Credentials;
   /** Symbols about to be streamed: the demo market refuses unknown ones up front. */
   readonly symbols?: readonly string[];
 }
@@ -47,7 +50,8 @@ export async function openLiveSession(options: LiveSessionOptions): Promise<Live
     });
   }
   if (sourceId === 'demo') return openDemoSession(options);
-  const adapter = await loadStreamAdapter(sourceId);
+  const key = await options.credentials?.get(sourceId);
+  const adapter = await loadStreamAdapter(sourceId, key ? { apiKey: key.value } : {});
   if (!adapter) throw new UsageError(`provider "${sourceId}" has no live stream`);
   const live = createLiveStream({
     adapters: [adapter],

@@ -3,13 +3,12 @@ import type { CommandContext } from '../../context.js';
 import type { CredentialLookup, Credentials } from '../../secrets/index.js';
 import { requireKeyedProvider } from '../../secrets/keyed-providers.js';
 import { SecretsError } from '../../secrets/errors.js';
-import { credentialsOf } from './credentials.js';
 
 export function defineGet(command: Command, context: () => CommandContext): void {
   command.argument('<provider>', 'polygon, finnhub, alpaca or alphavantage').action(async (provider: string) => {
     const ctx = context();
     const format = ctx.format(['table', 'json']);
-    const found = await runGetKey(provider, { credentials: credentialsOf(ctx) });
+    const found = await runGetKey(provider, { credentials: await ctx.credentialStore() });
     ctx.print(format === 'json' ? JSON.stringify({ provider, source: found.source, key: found.value }) : found.value);
   });
 }

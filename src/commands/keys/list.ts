@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../../context.js';
 import type { Dataset } from '../../output/dataset.js';
 import type { KeyPresence } from '../../secrets/index.js';
-import { credentialsOf } from './credentials.js';
 
 export function defineList(command: Command, context: () => CommandContext): void {
   command.action(async () => {
     const ctx = context();
     const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
-    const store = credentialsOf(ctx);
+    const store = await ctx.credentialStore();
     const status = await store.keychainStatus();
     if (!status.available) ctx.warn(`no keychain: ${status.reason}`);
     const presences = await store.list();

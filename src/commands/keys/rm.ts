@@ -3,13 +3,12 @@ import type { CommandContext } from '../../context.js';
 import type { CredentialStore, RemovedKey } from '../../secrets/index.js';
 import { requireKeyedProvider } from '../../secrets/keyed-providers.js';
 import { SecretsError } from '../../secrets/errors.js';
-import { credentialsOf } from './credentials.js';
 
 export function defineRm(command: Command, context: () => CommandContext): void {
   command.argument('<provider>', 'polygon, finnhub, alpaca or alphavantage').action(async (provider: string) => {
     const ctx = context();
     const format = ctx.format(['table', 'json']);
-    const result = await runRemoveKey(provider, { store: credentialsOf(ctx) });
+    const result = await runRemoveKey(provider, { store: await ctx.credentialStore() });
     const { envVar } = requireKeyedProvider(provider);
     if (result.stillInEnvironment)
       ctx.warn(`${envVar} is still set in the environment; unset it there to remove that key too`);

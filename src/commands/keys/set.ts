@@ -3,7 +3,6 @@ import type { CommandContext } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import type { CredentialStore, KeyDestination } from '../../secrets/index.js';
 import { requireKeyedProvider } from '../../secrets/keyed-providers.js';
-import { credentialsOf } from './credentials.js';
 import { promptHidden, readAll, type KeyInput } from './read-key.js';
 
 export interface SetKeyOptions {
@@ -25,7 +24,7 @@ export function defineSet(command: Command, context: () => CommandContext): void
       const options = parseSetKeyOptions(provider, extra, raw, config.getString('keys.store'));
       const input = stdinOf(ctx);
       const result = await runSetKey(options, {
-        store: credentialsOf(ctx),
+        store: await ctx.credentialStore(),
         readKey: (label) => (options.from === 'stdin' ? readAll(input) : promptHidden(input, ctx.deps.stderr, label)),
       });
       if (format === 'json') ctx.print(JSON.stringify(result));

@@ -44,7 +44,7 @@ export const ALPACA_CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: false,
   news: true,
-  streaming: false,
+  streaming: true,
   requiresKey: true,
   maxSymbolsPerQuote: SNAPSHOT_BATCH_LIMIT,
   quota: { perMinute: 200 },

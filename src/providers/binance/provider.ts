@@ -45,7 +45,7 @@ export const BINANCE_CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: true,
   news: false,
-  streaming: false,
+  streaming: true,
   requiresKey: false,
   maxSymbolsPerQuote: TICKER_BATCH_LIMIT,
   quota: { perMinute: 300 },

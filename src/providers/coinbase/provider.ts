@@ -38,7 +38,7 @@ export const COINBASE_CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: true,
   news: false,
-  streaming: false,
+  streaming: true,
   requiresKey: false,
   maxSymbolsPerQuote: 10,
   quota: { perMinute: 300 },

@@ -41,7 +41,7 @@ export const FINNHUB_CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: false,
   news: true,
-  streaming: false,
+  streaming: true,
   requiresKey: true,
   maxSymbolsPerQuote: 1,
   quota: { perMinute: 60 },

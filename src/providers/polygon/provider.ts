@@ -57,7 +57,7 @@ export const POLYGON_CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: false,
   news: true,
-  streaming: false,
+  streaming: true,
   requiresKey: true,
   maxSymbolsPerQuote: SNAPSHOT_BATCH_LIMIT,
   quota: { perMinute: 5 },
