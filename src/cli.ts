@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'inspect, check, back up and compact the database',
     load: () => import('./commands/db/index.js'),
   },
+  {
+    name: 'dash',
+    summary: 'full-screen live dashboard: watchlists, charts, alerts',
+    load: () => import('./commands/dash.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -4,6 +4,7 @@ import { CoverageRepository } from './coverage-repository.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { InstrumentRepository } from './instrument-repository.js';
 import { toStoreError } from './sqlite-errors.js';
+import { WatchlistRepository } from './watchlist-repository.js';
 
 export type { Database, OpenDatabaseOptions } from './database.js';
 
@@ -16,6 +17,7 @@ export interface Store {
   readonly budgets: BudgetRepository;
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
+  readonly watchlists: WatchlistRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
    * fails half-way for a lock): everything `fn` writes through the repositories is committed
@@ -46,6 +48,7 @@ function createStore(path: string, db: Database): Store {
     budgets: new BudgetRepository(db),
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
+    watchlists: new WatchlistRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {
         const result = fn();

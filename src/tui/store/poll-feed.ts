@@ -1,0 +1,81 @@
+import type { Clock } from '../../engine/clock.js';
+import { runQuote } from '../../commands/quote.js';
+import type { MarketDataProvider } from '../../providers/provider.js';
+import { systemTimers, type FeedEvent, type PriceFeed, type Timers } from './feed.js';
+
+export interface PollFeedOptions {
+  readonly provider: MarketDataProvider;
+  readonly clock: Clock;
+  /** Time between the end of one poll and the start of the next. */
+  readonly intervalMs: number;
+  readonly timers?: Timers;
+}
+
+/**
+ * A feed that asks `provider.getQuotes` for every watched symbol, again `intervalMs` after each
+ * answer (never two requests at once, so a slow source is never flooded). The fallback for
+ * sources without streaming, and the demo market's feed until the stream multiplexer lands.
+ */
+export function createPollFeed(options: PollFeedOptions): PriceFeed {
+  const { provider, clock, intervalMs } = options;
+  const timers = options.timers ?? systemTimers;
+  let symbols: readonly string[] = [];
+  let listener: (events: FeedEvent[]) => void = () => undefined;
+  let timer: unknown;
+  let controller: AbortController | undefined;
+  let closed = false;
+  let generation = 0;
+
+  const schedule = (ms: number) => {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = closed ? undefined : timers.setTimeout(poll, ms);
+  };
+
+  async function poll(): Promise<void> {
+    timer = undefined;
+    if (closed || symbols.length === 0) return;
+    const asked = generation;
+    controller = new AbortController();
+    const signal = controller.signal;
+    try {
+      const batch = await runQuote({ symbols }, { provider: withSignal(provider, signal) });
+      if (closed || asked !== generation) return;
+      const receivedMs = clock.nowMs();
+      listener([
+        { type: 'status', source: provider.id, state: 'live' },
+        ...batch.quotes.map((quote): FeedEvent => ({ type: 'quote', quote, receivedMs })),
+        ...batch.failures.map((f): FeedEvent => ({ type: 'failure', symbol: f.symbol, message: f.error.message })),
+      ]);
+    } catch (error) {
+      if (closed || asked !== generation) return;
+      const message = error instanceof Error ? error.message : String(error);
+      listener([{ type: 'status', source: provider.id, state: 'error', message }]);
+    }
+    if (asked === generation) schedule(intervalMs);
+  }
+
+  return {
+    source: provider.id,
+    watch(next) {
+      symbols = [...next];
+      generation++;
+      controller?.abort();
+      schedule(0);
+    },
+    onEvents(next) {
+      listener = next;
+      listener([{ type: 'status', source: provider.id, state: 'connecting' }]);
+    },
+    close() {
+      closed = true;
+      controller?.abort();
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** The provider with every quote request tied to `signal`, so close() cancels a poll in flight. */
+function withSignal(provider: MarketDataProvider, signal: AbortSignal): MarketDataProvider {
+  return { ...provider, getQuotes: (symbols) => provider.getQuotes(symbols, { signal }) };
+}
