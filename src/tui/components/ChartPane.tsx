@@ -48,15 +48,13 @@ export const ChartPane = memo(function ChartPane(props: ChartPaneProps) {
     >
       <Text wrap="truncate">
         <Text bold>{chart.symbol ?? '—'} </Text>
-        {CHART_RANGES.map((r) => (
-          <Text
-            key={r.label}
-            inverse={r.label === chart.range}
-            color={r.label === chart.range ? undefined : theme.muted}
-          >
-            {` ${r.label} `}
-          </Text>
-        ))}
+        {CHART_RANGES.map((r) =>
+          r.label === chart.range ? (
+            <Text key={r.label} bold color={theme.accent}>{`[${r.label}]`}</Text>
+          ) : (
+            <Text key={r.label} color={theme.muted}>{` ${r.label} `}</Text>
+          ),
+        )}
         <Text color={theme.muted}>
           {' '}
           {mode}

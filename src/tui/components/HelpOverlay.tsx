@@ -8,13 +8,22 @@ export interface HelpOverlayProps {
   readonly height: number;
 }
 
-/** Every key binding, generated from the keymap table, in two columns when they fit. */
+interface HelpLine {
+  readonly title?: string;
+  readonly keys?: string;
+  readonly description?: string;
+}
+
+/** Every key binding, generated from the keymap table, in as many columns as the height needs. */
 export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
-  const sections = helpSections();
-  const columns = width >= 100 ? 2 : 1;
-  const perColumn = Math.ceil(sections.length / columns);
-  const groups = Array.from({ length: columns }, (_, c) => sections.slice(c * perColumn, (c + 1) * perColumn));
-  const columnWidth = Math.floor((width - 4) / columns);
+  const lines: HelpLine[] = helpSections().flatMap((section) => [
+    { title: section.title },
+    ...section.rows.map((row) => ({ keys: row.keys, description: row.description })),
+  ]);
+  const perColumn = Math.max(1, height - 3);
+  const columns = Math.ceil(lines.length / perColumn);
+  const columnWidth = Math.max(10, Math.floor((width - 2) / columns));
+  const keysWidth = Math.max(...lines.map((line) => line.keys?.length ?? 0)) + 1;
   return (
     <Box
       flexDirection="column"
@@ -24,24 +33,25 @@ export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
       borderColor={theme.focusBorder}
       overflow="hidden"
     >
-      <Text bold>Keys (press ? or Esc to close)</Text>
-      <Box flexDirection="row">
-        {groups.map((group, c) => (
-          <Box key={c} flexDirection="column" width={columnWidth}>
-            {group.map((section) => (
-              <Box key={section.title} flexDirection="column">
-                <Text bold color={theme.accent}>
-                  {section.title}
+      <Text bold wrap="truncate">
+        Keys (press ? or Esc to close)
+      </Text>
+      <Box flexDirection="row" flexShrink={0}>
+        {Array.from({ length: columns }, (_, c) => (
+          <Box key={c} flexDirection="column" width={columnWidth} flexShrink={0}>
+            {lines.slice(c * perColumn, (c + 1) * perColumn).map((line, i) =>
+              line.title !== undefined ? (
+                <Text key={i} bold color={theme.accent} wrap="truncate">
+                  {line.title}
                 </Text>
-                {section.rows.map((row) => (
-                  <Text key={`${section.title}-${row.keys}`} wrap="truncate">
-                    {'  '}
-                    <Text bold>{row.keys.padEnd(14)}</Text>
-                    {row.description}
-                  </Text>
-                ))}
-              </Box>
-            ))}
+              ) : (
+                <Text key={i} wrap="truncate">
+                  {' '}
+                  <Text bold>{(line.keys ?? '').padEnd(keysWidth)}</Text>
+                  {line.description}
+                </Text>
+              ),
+            )}
           </Box>
         ))}
       </Box>

@@ -25,12 +25,12 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'symbol', header: 'SYMBOL', width: 9, align: 'left' },
+  { key: 'symbol', header: ' SYMBOL', width: 10, align: 'left' },
   { key: 'last', header: 'LAST', width: 11, align: 'right' },
   { key: 'change', header: 'CHG', width: 9, align: 'right' },
   { key: 'changePercent', header: 'CHG%', width: 8, align: 'right' },
   { key: 'volume', header: 'VOL', width: 7, align: 'right' },
-  { key: 'spark', header: 'TREND', width: 12, align: 'left' },
+  { key: 'spark', header: 'TREND', width: 11, align: 'left' },
   { key: 'age', header: 'AGE', width: 5, align: 'right' },
 ];
 /** Dropped first when the pane is narrow. */
@@ -102,7 +102,7 @@ function WatchlistRow({ row, columns, selected, nowMs, theme }: RowProps) {
   const text = (key: Column['key'], width: number): string => {
     switch (key) {
       case 'symbol':
-        return row.symbol;
+        return `${selected ? '›' : ' '}${row.symbol}`;
       case 'last':
         return cells?.last ?? (row.error ? 'error' : '…');
       case 'change':
