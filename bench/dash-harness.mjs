@@ -1,9 +1,11 @@
 // Shared by the dash-*.js benchmarks (not a benchmark itself: run-all.js runs only *.js). Bundles
 // the real dashboard (store, App, Ink, React) with esbuild, the way scripts/build.js does, and runs
 // it against an in-memory terminal and a synthetic feed, so figures measure the dashboard itself.
+import { Buffer } from 'node:buffer';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 

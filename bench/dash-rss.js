@@ -1,6 +1,7 @@
 // Memory of a dashboard left open: 100 symbols ticking 20 times a second each for N minutes
 // (default 10), RSS and heap sampled every 30 s. The baseline is the same process after its
 // first minute. Usage: node --expose-gc bench/dash-rss.js [minutes]
+import { clearInterval, setInterval } from 'node:timers';
 import { loadDashboard, startDashboard } from './dash-harness.mjs';
 
 const minutes = Number(process.argv[2] ?? 10);

@@ -1,6 +1,8 @@
 // Steady-state output of the dashboard with 50 symbols: bytes written and frames per second, and
 // CPU, while every symbol ticks 100 times a second (5,000 ticks/s), beside the same dashboard
 // with no ticks (the baseline: clock only). Usage: node bench/dash-stream.js [seconds]
+import { performance } from 'node:perf_hooks';
+import { setTimeout } from 'node:timers';
 import { loadDashboard, startDashboard } from './dash-harness.mjs';
 
 const seconds = Number(process.argv[2] ?? 15);

@@ -55,6 +55,15 @@ describe('stockato dash (ink-testing-library, 100x32, no color)', () => {
     expect(ui.db.watchlists.list()[0]?.symbols).toContain('HXLM');
   });
 
+  it('Esc closes the search without adding anything', async () => {
+    await ui.waitFor((f) => f.includes('ACME'), 'first frame');
+    await ui.press('/', 'K', 'R');
+    await ui.waitFor((f) => f.includes('Add symbol: KR'), 'search box');
+    await ui.press(ESC);
+    await ui.waitFor((f) => !f.includes('Add symbol:'), 'search closed');
+    expect(ui.db.watchlists.list()[0]?.symbols).not.toContain('KR');
+  });
+
   it('says what is wrong with a symbol that cannot be one', async () => {
     await ui.waitFor((f) => f.includes('ACME'), 'first frame');
     await ui.press('/', '$', '$', ENTER);
