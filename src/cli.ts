@@ -28,6 +28,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/db/index.js'),
   },
   {
+    name: 'stream',
+    summary: 'live ticks and bars as NDJSON, until --count, --duration or Ctrl-C',
+    load: () => import('./commands/stream.js'),
+  },
+  {
+    name: 'demo-exchange',
+    summary: 'serve the demo market as a WebSocket exchange',
+    load: () => import('./commands/demo-exchange.js'),
+  },
+  {
+    name: 'alerts',
+    summary: 'price, indicator and news alerts; check them from cron',
+    load: () => import('./commands/alerts/index.js'),
+  },
+  {
     name: 'dash',
     summary: 'full-screen live dashboard: watchlists, charts, alerts',
     load: () => import('./commands/dash.js'),

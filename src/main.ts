@@ -48,6 +48,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<Exit
       return process.stdout.columns;
     },
     write: (text: string) => readerLeft || process.stdout.write(text),
+    // For long-running writers (`stream`): wait for a full pipe to drain, notice a reader that left.
+    get closed() {
+      return readerLeft;
+    },
+    once: (event: 'drain', listener: () => void) => process.stdout.once(event, listener),
   };
   let clock;
   try {

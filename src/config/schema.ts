@@ -1,4 +1,5 @@
 import { parseDuration } from '../duration.js';
+import { NOTIFY_FORMS, parseNotifyTarget, splitTargets } from '../notify/targets.js';
 import { PROVIDER_IDS } from '../providers/registry.js';
 
 /** One setting: its dotted key, what it accepts, its default and a line of help. */
@@ -85,6 +86,17 @@ export const SETTINGS: readonly SettingDefinition[] = [
     default: 20_160_104,
     accepts: 'a whole number from 0 up',
     parse: wholeNumber,
+  },
+  // Alerts
+  {
+    key: 'alerts.notify',
+    description: 'where alerts without their own --notify are told, comma-separated',
+    default: 'stdout',
+    accepts: `comma-separated targets: ${NOTIFY_FORMS}`,
+    parse: (raw) =>
+      typeof raw === 'string' && splitTargets(raw).length > 0 && splitTargets(raw).every((t) => parseNotifyTarget(t).ok)
+        ? raw
+        : undefined,
   },
   // Dashboard (stockato dash)
   {

@@ -33,7 +33,18 @@ export interface Tick {
 
 /** Control messages a stream reports, in one vocabulary across sources. */
 export type StreamStatusKind =
-  'connected' | 'subscribed' | 'authenticated' | 'auth-failed' | 'heartbeat' | 'shutdown' | 'error';
+  | 'connected'
+  | 'subscribed'
+  | 'authenticated'
+  | 'auth-failed'
+  | 'heartbeat'
+  | 'shutdown'
+  | 'error'
+  // Reported by the stream multiplexer about its connections (see ConnectionStatus).
+  | 'reconnecting'
+  | 'gap-filled'
+  | 'stale'
+  | 'closed';
 
 /**
  * What one raw stream frame means. `unknown` is a well-formed message this app does not use

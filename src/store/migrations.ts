@@ -93,6 +93,71 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 4,
+    name: 'alerts, their evaluation state, firings and deliveries',
+    up(db) {
+      // alert_state.version is bumped by every write, so a writer can tell its read is current.
+      // A firing is unique per alert and sequence number (the state's fired_count), so no two
+      // processes can record the same firing. Firings copy the alert's symbol, rule and name so
+      // history outlives `alerts rm`. Deliveries are the outbox: one row per firing and target.
+      db.exec(`
+        CREATE TABLE alerts (
+          id INTEGER PRIMARY KEY,
+          name TEXT,
+          symbol TEXT NOT NULL,
+          rule TEXT NOT NULL,
+          interval TEXT NOT NULL,
+          cooldown_ms INTEGER NOT NULL DEFAULT 0 CHECK (cooldown_ms >= 0),
+          once INTEGER NOT NULL DEFAULT 0 CHECK (once IN (0, 1)),
+          notify TEXT,
+          enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+          created_at_ms INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE alert_state (
+          alert_id INTEGER PRIMARY KEY REFERENCES alerts (id) ON DELETE CASCADE,
+          version INTEGER NOT NULL DEFAULT 0,
+          armed INTEGER NOT NULL DEFAULT 1 CHECK (armed IN (0, 1)),
+          exhausted INTEGER NOT NULL DEFAULT 0 CHECK (exhausted IN (0, 1)),
+          fired_count INTEGER NOT NULL DEFAULT 0,
+          last_fired_ms INTEGER,
+          last_observed_ms INTEGER,
+          last_evaluated_ms INTEGER,
+          last_condition INTEGER
+        ) STRICT;
+
+        CREATE TABLE alert_firings (
+          id INTEGER PRIMARY KEY,
+          alert_id INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          fired_at_ms INTEGER NOT NULL,
+          bar_ms INTEGER,
+          symbol TEXT NOT NULL,
+          name TEXT,
+          rule TEXT NOT NULL,
+          interval TEXT NOT NULL,
+          values_json TEXT NOT NULL,
+          UNIQUE (alert_id, seq)
+        ) STRICT;
+        CREATE INDEX alert_firings_by_time ON alert_firings (fired_at_ms);
+
+        CREATE TABLE alert_deliveries (
+          id INTEGER PRIMARY KEY,
+          firing_id INTEGER NOT NULL REFERENCES alert_firings (id) ON DELETE CASCADE,
+          target TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_ms INTEGER NOT NULL,
+          claimed_until_ms INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          delivered_at_ms INTEGER,
+          UNIQUE (firing_id, target)
+        ) STRICT;
+        CREATE INDEX alert_deliveries_due ON alert_deliveries (status, next_attempt_ms);
+      `);
+    },
+  },
+  {
     version: 5,
     name: 'watchlists',
     up(db) {

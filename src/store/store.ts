@@ -1,3 +1,4 @@
+import { AlertRepository } from './alert-repository.js';
 import { BarRepository } from './bar-repository.js';
 import { BudgetRepository } from './budget-repository.js';
 import { CoverageRepository } from './coverage-repository.js';
@@ -17,6 +18,7 @@ export interface Store {
   readonly budgets: BudgetRepository;
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
+  readonly alerts: AlertRepository;
   readonly watchlists: WatchlistRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
@@ -48,6 +50,7 @@ function createStore(path: string, db: Database): Store {
     budgets: new BudgetRepository(db),
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
+    alerts: new AlertRepository(db),
     watchlists: new WatchlistRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {

@@ -44,7 +44,18 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
     expect(tableNames(path)).toEqual(
-      ['bars', 'history_coverage', 'instruments', 'meta', 'provider_budgets', 'schema_migrations'].sort(),
+      [
+        'alert_deliveries',
+        'alert_firings',
+        'alert_state',
+        'alerts',
+        'bars',
+        'history_coverage',
+        'instruments',
+        'meta',
+        'provider_budgets',
+        'schema_migrations',
+      ].sort(),
     );
   });
 

@@ -12,8 +12,12 @@ import type {
   AlpacaWsTradingStatus,
 } from './ws-wire.js';
 
-/** 402 auth failed and 404 auth timeout mean the key did not get in; other codes are plain errors. */
-const AUTH_FAILURES = new Set([402, 404]);
+/**
+ * Codes that mean the key will not get in, so retrying the same key cannot help: 402 auth failed,
+ * 404 auth timeout, and 409 insufficient subscription, which Alpaca sends at authentication when
+ * the key's plan lacks the feed (the free plan on `sip`). Other codes are plain errors.
+ */
+const AUTH_FAILURES = new Set([402, 404, 409]);
 
 /** Message types this app reads nothing from yet: LULD bands, cancels, corrections, news. */
 const UNUSED: Readonly<Record<string, string>> = {

@@ -59,7 +59,8 @@ function parseBody(frame: Wire, receivedMs: number | undefined): StreamEvent[] {
   if ('stream' in record && 'data' in record) {
     return parseBody((frame as Wire<BinanceWsCombined>).get('data'), receivedMs);
   }
-  if ('id' in record && ('result' in record || 'error' in record))
+  // An error comes without an id when the request's own id was unreadable.
+  if ('error' in record || ('id' in record && 'result' in record))
     return [parseResponse(frame as Wire<BinanceWsResponse>)];
   return parseEvent(frame, receivedMs);
 }

@@ -103,7 +103,8 @@ export interface BinanceWsServerShutdown {
 
 /** Reply to a SUBSCRIBE/UNSUBSCRIBE request (`result: null` on success) or its error. */
 export interface BinanceWsResponse {
-  readonly id: number | string | null;
+  /** Absent from an error to a request whose id was unreadable. */
+  readonly id?: number | string | null;
   readonly result?: unknown;
   readonly error?: { readonly code: number; readonly msg: string };
 }

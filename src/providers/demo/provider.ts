@@ -42,7 +42,7 @@ const CAPABILITIES: ProviderCapabilities = {
   history: true,
   search: true,
   news: false,
-  streaming: false,
+  streaming: true,
   requiresKey: false,
   maxSymbolsPerQuote: 1000,
   simulated: true,

@@ -1,8 +1,21 @@
 import { quotePrice, type StreamEvent, type StreamStatusKind, type Tick } from '../../engine/tick.js';
 import { ProviderError } from '../../errors.js';
 import { parseJsonKeepingBigIntegers, Wire } from '../wire-guards.js';
+import { cryptoSymbol } from '../symbols.js';
 import { POLYGON, fromPolygonTicker } from './symbols.js';
-import type { PolygonWsAggregate, PolygonWsQuote, PolygonWsStatus, PolygonWsTrade } from './ws-wire.js';
+import type {
+  PolygonWsAggregate,
+  PolygonWsCryptoAggregate,
+  PolygonWsCryptoQuote,
+  PolygonWsCryptoTrade,
+  PolygonWsQuote,
+  PolygonWsStatus,
+  PolygonWsTrade,
+} from './ws-wire.js';
+
+type AnyTrade = PolygonWsTrade | PolygonWsCryptoTrade;
+type AnyQuote = PolygonWsQuote | PolygonWsCryptoQuote;
+type AnyAggregate = PolygonWsAggregate | PolygonWsCryptoAggregate;
 
 /** Polygon's connection statuses in the stream vocabulary; `success` is handled apart (see parseStatus). */
 const STATUS_OF: Readonly<Record<string, StreamStatusKind>> = {
@@ -17,6 +30,7 @@ const STATUS_OF: Readonly<Record<string, StreamStatusKind>> = {
 /** Events this app reads nothing from yet. */
 const UNUSED: Readonly<Record<string, string>> = {
   A: 'second aggregates (no one-second interval in the engine)',
+  XAS: 'second aggregates (no one-second interval in the engine)',
   LULD: 'LULD bands',
   NOI: 'imbalances',
   FMV: 'fair market value',
@@ -56,11 +70,14 @@ function parseEvent(event: Wire): StreamEvent {
     case 'status':
       return parseStatus(event as Wire<PolygonWsStatus>);
     case 'T':
-      return { type: 'tick', tick: parseTrade(event as Wire<PolygonWsTrade>) };
+    case 'XT':
+      return { type: 'tick', tick: parseTrade(event as Wire<AnyTrade>) };
     case 'Q':
-      return { type: 'tick', tick: parseQuote(event as Wire<PolygonWsQuote>) };
+    case 'XQ':
+      return { type: 'tick', tick: parseQuote(event as Wire<AnyQuote>) };
     case 'AM':
-      return parseMinuteAggregate(event as Wire<PolygonWsAggregate>);
+    case 'XA':
+      return parseMinuteAggregate(event as Wire<AnyAggregate>);
     default: {
       const known = typeof ev === 'string' ? UNUSED[ev] : undefined;
       const reason = known ? `${known}: not used` : `event type ${JSON.stringify(ev)}`;
@@ -78,9 +95,18 @@ function parseStatus(event: Wire<PolygonWsStatus>): StreamEvent {
   return { type: 'status', status, source: POLYGON, code, ...(message !== undefined && { message }) };
 }
 
-function parseTrade(event: Wire<PolygonWsTrade>): Tick {
+/** Stocks events name a ticker in `sym`; crypto events a `BASE-QUOTE` pair in `pair`. */
+function eventSymbol(event: Wire<AnyTrade | AnyQuote | AnyAggregate>): string {
+  if (!('pair' in event.record()))
+    return fromPolygonTicker((event as Wire<PolygonWsTrade>).get('sym').nonEmptyString());
+  const pair = (event as Wire<PolygonWsCryptoTrade>).get('pair');
+  const [, base, quote] = /^([A-Z0-9]+)-([A-Z0-9]+)$/.exec(pair.nonEmptyString()) ?? [];
+  return base && quote ? cryptoSymbol(base, quote) : pair.fail('a pair such as BTC-USD');
+}
+
+function parseTrade(event: Wire<AnyTrade>): Tick {
   return {
-    symbol: fromPolygonTicker(event.get('sym').nonEmptyString()),
+    symbol: eventSymbol(event),
     tsMs: event.get('t').epochMs(),
     kind: 'trade',
     price: event.get('p').price(),
@@ -89,12 +115,12 @@ function parseTrade(event: Wire<PolygonWsTrade>): Tick {
   };
 }
 
-function parseQuote(event: Wire<PolygonWsQuote>): Tick {
+function parseQuote(event: Wire<AnyQuote>): Tick {
   const bid = event.get('bp').quantity();
   const ask = event.get('ap').quantity();
   const price = quotePrice(bid, ask) ?? event.get('bp').fail('a bid or an ask above zero');
   return {
-    symbol: fromPolygonTicker(event.get('sym').nonEmptyString()),
+    symbol: eventSymbol(event),
     tsMs: event.get('t').epochMs(),
     kind: 'quote',
     price,
@@ -107,10 +133,10 @@ function parseQuote(event: Wire<PolygonWsQuote>): Tick {
   };
 }
 
-function parseMinuteAggregate(event: Wire<PolygonWsAggregate>): StreamEvent {
+function parseMinuteAggregate(event: Wire<AnyAggregate>): StreamEvent {
   return {
     type: 'bar',
-    symbol: fromPolygonTicker(event.get('sym').nonEmptyString()),
+    symbol: eventSymbol(event),
     interval: '1m',
     bar: {
       tsMs: event.get('s').epochMs(),

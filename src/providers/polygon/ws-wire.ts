@@ -43,3 +43,22 @@ export interface PolygonWsAggregate {
   readonly s: number;
   readonly e: number;
 }
+
+/**
+ * The crypto cluster (`/crypto`) names its events `XT` trade, `XQ` quote, `XA` minute and `XAS`
+ * second aggregate, and its symbols by `pair` (`BTC-USD`) instead of `sym`; fields otherwise match.
+ */
+export interface PolygonWsCryptoTrade extends Omit<PolygonWsTrade, 'ev' | 'sym'> {
+  readonly ev: 'XT';
+  readonly pair: string;
+}
+
+export interface PolygonWsCryptoQuote extends Omit<PolygonWsQuote, 'ev' | 'sym'> {
+  readonly ev: 'XQ';
+  readonly pair: string;
+}
+
+export interface PolygonWsCryptoAggregate extends Omit<PolygonWsAggregate, 'ev' | 'sym'> {
+  readonly ev: 'XA' | 'XAS';
+  readonly pair: string;
+}

@@ -49,7 +49,7 @@ describe('alpaca ws frames', () => {
         'status error 406',
         'status error 407',
         'status error 408',
-        'status error 409',
+        'status auth-failed 409',
         'status error 500',
       ],
     ],

@@ -102,6 +102,13 @@ describe('binance ws frames beyond the fixtures', () => {
     ['a kline interval with no counterpart', closedKline.replace('"1m"', '"3m"'), 'unknown'],
     ['a spot bookTicker without a receive time', '{"u":1,"s":"BTCUSDT","b":"1","B":"1","a":"2","A":"1"}', 'unknown'],
     ['a subscribe error', '{"id":3,"error":{"code":2,"msg":"Invalid request"}}', 'status error 2'],
+    ['past 1024 streams', '{"error":{"code":4,"msg":"Too many subscriptions"},"id":1}', 'status error 4'],
+    // Binance leaves out the id when the request's own id was unreadable.
+    [
+      'an error to a request with a bad id',
+      '{"error":{"code":2,"msg":"Invalid request: request ID must be an unsigned integer"}}',
+      'status error 2',
+    ],
     ['an unknown event', '{"e":"somethingNew","E":1}', 'unknown'],
   ])('%s', (_what, frame, expected) => {
     expect(parseFrame(frame).map(describeEvent)).toEqual([expected]);

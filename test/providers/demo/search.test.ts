@@ -70,7 +70,7 @@ describe('the demo instrument list', () => {
     expect(demo.capabilities).toMatchObject({
       simulated: true,
       requiresKey: false,
-      streaming: false,
+      streaming: true, // the demo exchange (stockato stream --demo)
       news: false,
       quotes: true,
       history: true,

@@ -57,6 +57,27 @@ describe('polygon ws frames beyond the fixtures', () => {
       ['quote AAPL 5 190.5 size - bid 190.5x1 ask 0x0'],
     ],
     ['an unsubscribe answer', '[{"ev":"status","status":"success","message":"unsubscribed to: T.*"}]', ['unknown']],
+    // Crypto cluster events in the shape of Polygon's docs examples (no recorded capture exists).
+    [
+      'a crypto cluster trade, named by pair',
+      '[{"ev":"XT","pair":"BTC-USD","p":33021.9,"t":1610462007425,"s":0.01,"c":[2],"i":"14272084","x":3,"r":1610462007576}]',
+      ['trade BTC-USD 1610462007425 33021.9 size 0.01'],
+    ],
+    [
+      'a crypto cluster quote',
+      '[{"ev":"XQ","pair":"ETH-USD","lp":0,"ls":0,"bp":1100.5,"bs":0.48,"ap":1100.7,"as":0.6,"t":1610462411115,"x":1,"r":1610462411128}]',
+      ['quote ETH-USD 1610462411115 1100.6 size - bid 1100.5x0.48 ask 1100.7x0.6'],
+    ],
+    [
+      'a crypto cluster minute aggregate',
+      '[{"ev":"XA","pair":"BCD-USD","v":951.6112,"vw":0.7756,"z":73,"o":0.772,"c":0.784,"h":0.784,"l":0.771,"s":1610463240000,"e":1610463300000}]',
+      ['bar BCD-USD 1m 1610463240000 0.772 0.784 0.771 0.784 951.6112 closed'],
+    ],
+    [
+      'a crypto second aggregate',
+      '[{"ev":"XAS","pair":"BTC-USD","o":1,"c":1,"h":1,"l":1,"v":1,"s":1,"e":2}]',
+      ['unknown'],
+    ],
     [
       'one bad event among good ones',
       '[{"ev":"T","sym":"AAPL","p":-1,"s":1,"t":1},{"ev":"status","status":"connected"}]',
@@ -74,6 +95,7 @@ describe('polygon ws frames beyond the fixtures', () => {
     ['an aggregate without a start', '[{"ev":"AM","sym":"GTE","v":1,"o":1,"c":1,"h":1,"l":1,"e":1}]'],
     ['a status that is a number', '[{"ev":"status","status":1}]'],
     ['an event that is not an object', '[null]'],
+    ['a crypto pair that is not a pair', '[{"ev":"XT","pair":"BTCUSD","p":1,"t":1,"s":1}]'],
   ])('%s is malformed, not thrown', (_what, frame) => {
     expect(parseFrame(frame).map((event) => event.type)).toEqual(['malformed']);
   });

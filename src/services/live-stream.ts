@@ -1,0 +1,82 @@
+import type { Clock } from '../engine/clock.js';
+import { UsageError } from '../errors.js';
+import type { MarketDataProvider } from '../providers/provider.js';
+import { hasStreamAdapter, loadStreamAdapter, STREAM_ADAPTER_IDS } from '../providers/stream/adapter-registry.js';
+import { createLiveStream, type LiveStreamOptions, type Multiplexer } from '../providers/stream/multiplexer.js';
+
+/** A running live stream and what it took to run it (an in-process demo exchange, say). */
+export interface LiveSession {
+  readonly live: Multiplexer;
+  /** The demo exchange's URL when one was started in-process. */
+  readonly exchangeUrl?: string;
+  close(): Promise<void>;
+}
+
+export interface LiveSessionOptions {
+  /** The provider the user picked; it also backfills gaps through getHistory. */
+  readonly provider: MarketDataProvider;
+  readonly clock: Clock;
+  readonly demoSeed: number;
+  /** Demo exchange trades per second per symbol. */
+  readonly demoRate?: number;
+  readonly onBarClosed?: LiveStreamOptions['onBarClosed'];
+}
+
+/**
+ * Opens the process's live stream on `provider`. The demo market streams from an exchange started
+ * in-process on 127.0.0.1 (a free port), on a clock that starts at the context's now (so
+ * STOCKATO_NOW picks the simulated moment) and then runs in real time; gaps are backfilled from a
+ * demo provider on that same clock. Other sources need a stream adapter and
+ * `capabilities.streaming`: without them, a usage error naming the sources that have one.
+ */
+export async function openLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
+  const { provider } = options;
+  if (!provider.capabilities.streaming || !hasStreamAdapter(provider.id)) {
+    throw new UsageError(`provider "${provider.id}" has no live stream`, {
+      hint: `sources with a stream: ${STREAM_ADAPTER_IDS.join(', ')} (try --demo)`,
+    });
+  }
+  if (provider.id === 'demo') return openDemoSession(options);
+  const adapter = await loadStreamAdapter(provider.id);
+  if (!adapter) throw new UsageError(`provider "${provider.id}" has no live stream`);
+  const live = createLiveStream({
+    adapters: [adapter],
+    history: () => provider,
+    ...(options.onBarClosed ? { onBarClosed: options.onBarClosed } : {}),
+  });
+  return { live, close: () => live.close() };
+}
+
+async function openDemoSession(options: LiveSessionOptions): Promise<LiveSession> {
+  const [{ DemoMarket }, { createDemoProvider }, { startDemoExchange }, { createDemoStreamAdapter }] =
+    await Promise.all([
+      import('../providers/demo/market.js'),
+      import('../providers/demo/provider.js'),
+      import('../providers/demo/exchange-server.js'),
+      import('../providers/demo/ws.js'),
+    ]);
+  const market = new DemoMarket(options.demoSeed);
+  const nowMs = advancingClock(options.clock);
+  const exchange = await startDemoExchange({ market, nowMs, ...(options.demoRate ? { rate: options.demoRate } : {}) });
+  const history = createDemoProvider({ clock: { nowMs }, market });
+  const live = createLiveStream({
+    adapters: [createDemoStreamAdapter({ url: exchange.url })],
+    history: () => history,
+    ...(options.onBarClosed ? { onBarClosed: options.onBarClosed } : {}),
+  });
+  return {
+    live,
+    exchangeUrl: exchange.url,
+    close: async () => {
+      await live.close();
+      await exchange.close();
+    },
+  };
+}
+
+/** `clock`'s now at the first call, then moving with the process's monotonic time. */
+export function advancingClock(clock: Clock): () => number {
+  const startMs = clock.nowMs();
+  const origin = performance.now();
+  return () => startMs + Math.floor(performance.now() - origin);
+}
