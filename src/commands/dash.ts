@@ -4,6 +4,8 @@ import type { CommandContext } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
 import { shouldUseColor } from '../output/style.js';
+import type { MarketDataProvider } from '../providers/provider.js';
+import type { LiveSession } from '../services/live-stream.js';
 
 export interface DashOptions {
   readonly theme: 'dark' | 'light';
@@ -64,16 +66,41 @@ export async function runDash(options: DashOptions, ctx: CommandContext): Promis
     import('../tui/run-dash.js'),
     import('../tui/theme.js'),
   ]);
-  await runDashboard(
-    {
-      provider,
-      store,
-      clock: ctx.clock,
-      refreshMs: parseDuration(config.getString('dash.refresh'), 'dash.refresh'),
-      dailyTtlMs: parseDuration(config.getString('cache.daily-ttl'), 'cache.daily-ttl'),
-      intradayTtlMs: parseDuration(config.getString('cache.intraday-ttl'), 'cache.intraday-ttl'),
-    },
-    chooseTheme(options.theme, colorEnabled),
-    { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-  );
+  // Live prices from the provider's stream (the demo market's runs on a WebSocket exchange
+  // started in-process); a provider without one is polled instead.
+  const session = await openStream(ctx, provider, config.getNumber('demo.seed'));
+  try {
+    await runDashboard(
+      {
+        provider,
+        store,
+        clock: ctx.clock,
+        refreshMs: parseDuration(config.getString('dash.refresh'), 'dash.refresh'),
+        dailyTtlMs: parseDuration(config.getString('cache.daily-ttl'), 'cache.daily-ttl'),
+        intradayTtlMs: parseDuration(config.getString('cache.intraday-ttl'), 'cache.intraday-ttl'),
+        ...(session ? { liveStream: session.live } : {}),
+      },
+      chooseTheme(options.theme, colorEnabled),
+      { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+    );
+  } finally {
+    await session?.close();
+  }
+}
+
+/** The provider's live stream, or undefined (polling) when it has none or it cannot start. */
+async function openStream(
+  ctx: CommandContext,
+  provider: MarketDataProvider,
+  demoSeed: number,
+): Promise<LiveSession | undefined> {
+  const { hasStreamAdapter } = await import('../providers/stream/adapter-registry.js');
+  if (!provider.capabilities.streaming || !hasStreamAdapter(provider.id)) return undefined;
+  const { openLiveSession } = await import('../services/live-stream.js');
+  try {
+    return await openLiveSession({ provider, clock: ctx.clock, demoSeed });
+  } catch (error) {
+    ctx.warn(`no live stream from ${provider.id} (${(error as Error).message}); polling quotes instead`);
+    return undefined;
+  }
 }

@@ -116,9 +116,22 @@ describe('stockato dash (ink-testing-library, 100x32, no color)', () => {
     expect(ui.quits.count).toBe(1);
   });
 
-  it('shows the alerts pane as waiting for the alert services', async () => {
-    const frame = await ui.waitFor((f) => f.includes('Alerts'), 'alerts pane');
-    expect(frame).toContain('alerts are not wired yet');
+  it('adds an alert from the alerts pane, stored like `alerts add`, and disables it with space', async () => {
+    await ui.waitFor((f) => /ACME\s+\d/.test(f) && f.includes('no alerts'), 'alerts pane empty');
+    await ui.press('\t', '\t', 'a', ...'price > 100', ENTER);
+    await ui.waitFor((f) => f.includes('● ACME price > 100'), 'alert listed');
+    expect(ui.db.alerts.list().map((a) => [a.symbol, a.rule, a.enabled])).toEqual([['ACME', 'price > 100', true]]);
+    await ui.press(' ');
+    await ui.waitFor((f) => f.includes('○ ACME price > 100'), 'alert disabled');
+    expect(ui.db.alerts.list()[0]?.enabled).toBe(false);
+  });
+
+  it("a bad alert rule is refused with the rule parser's message", async () => {
+    await ui.waitFor((f) => f.includes('no alerts'), 'alerts pane');
+    await ui.press('\t', '\t', 'a', ...'price >>', ENTER);
+    await ui.waitFor((f) => !f.includes('Alert rule (e.g.') && f.split('\n').at(-1) !== undefined, 'prompt closed');
+    await ui.waitFor((f) => !f.includes('? help  / add'), 'an error notice');
+    expect(ui.db.alerts.list()).toEqual([]);
   });
 });
 

@@ -253,6 +253,7 @@ describe('stream feed (LiveStream contract)', () => {
     ]);
     await new Promise((r) => setTimeout(r, 0));
     expect(batches.at(-1)?.map((e) => e.type)).toEqual(['status', 'tick']);
+
     feed.watch(['GLOBX']);
     expect(subscriptions[0]?.closed).toBe(true);
     expect(subscriptions[1]?.symbols).toEqual(['GLOBX']);
@@ -260,11 +261,34 @@ describe('stream feed (LiveStream contract)', () => {
     expect(subscriptions[1]?.closed).toBe(true);
   });
 
+  it('a tick before any status still marks the connection live (its `connected` came earlier)', async () => {
+    const clock = manualClock();
+    const { stream, emit } = queueStream();
+    const feed = createStreamFeed({
+      stream,
+      source: 'demo',
+      clock,
+      snapshot: async () => ({ quotes: [], failures: [] }),
+    });
+    const batches: FeedEvent[][] = [];
+    feed.onEvents((events) => batches.push(events));
+    feed.watch(['ACME']);
+    emit([
+      {
+        type: 'tick',
+        tick: { symbol: 'ACME', tsMs: T, kind: 'trade', price: Decimal.of('2'), size: undefined, source: 'demo' },
+      },
+    ]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches.at(-1)?.[0]).toEqual({ type: 'status', source: 'demo', state: 'live' });
+  });
+
   it.each([
     ['connected', undefined, 'live'],
     ['auth-failed', undefined, 'error'],
     ['shutdown', undefined, 'reconnecting'],
-    ['error', 'reconnecting', 'reconnecting'],
+    ['reconnecting', undefined, 'reconnecting'],
+    ['gap-filled', undefined, 'live'],
     ['heartbeat', undefined, undefined],
   ] as const)('status %s (%s) is %s', (status, message, state) => {
     const events = toFeedEvents({ type: 'status', status, source: 'demo', ...(message ? { message } : {}) }, T);

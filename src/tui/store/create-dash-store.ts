@@ -11,6 +11,7 @@ import type { PriceFeed, Timers } from './feed.js';
 import { memoryWatchlists } from './memory-watchlists.js';
 import { createPollFeed } from './poll-feed.js';
 import { ALERTS_WAITING, type AlertsPort, type HistoryPort } from './ports.js';
+import { storeAlerts } from './store-alerts.js';
 import { createStreamFeed } from './stream-feed.js';
 
 export const DEMO_WATCHLIST = ['ACME', 'GLOBX', 'QBTX', 'DTMX', '^DEMO', 'ZORK-USD', 'QUX-USD', 'NBL-USD', 'EURUSD=X'];
@@ -68,7 +69,7 @@ export function createDashStore(wiring: DashWiring, feed: PriceFeed = chooseFeed
     watchlists: store?.watchlists ?? memoryWatchlists(),
     history,
     news: provider.capabilities.news && getNews ? (symbol) => getNews(symbol) : undefined,
-    alerts: wiring.alerts ?? ALERTS_WAITING,
+    alerts: wiring.alerts ?? (store ? storeAlerts({ store, provider, clock }) : ALERTS_WAITING),
     search: (text) => provider.search(text),
     demo: provider.capabilities.simulated,
     defaultSymbols: provider.capabilities.simulated ? DEMO_WATCHLIST : DEFAULT_WATCHLIST,

@@ -200,10 +200,14 @@ export class DashStore {
   }
 
   addAlert(symbol: string, rule: string): void {
-    const result = this.#options.alerts.add(symbol, rule);
-    if (result.ok) this.notify(`alert added: ${symbol} ${rule}`);
-    else this.notify(result.message, 'error');
-    this.#set({ alerts: this.#alertsView() });
+    this.#options.alerts.add(symbol, rule).then(
+      (result) => {
+        if (result.ok) this.notify(`alert added: ${symbol} ${rule}`);
+        else this.notify(result.message, 'error');
+        this.#set({ alerts: this.#alertsView() });
+      },
+      (error: unknown) => this.notify(`alert not added: ${messageOf(error)}`, 'error'),
+    );
   }
 
   toggleAlert(id: string): void {
@@ -277,11 +281,13 @@ export class DashStore {
     this.#set({ rows, connections, nowMs: this.#options.clock.nowMs() });
   }
 
-  #scheduleTick(): void {
+  #scheduleTick(count = 0): void {
     this.#tickTimer = this.#timers.setTimeout(() => {
       if (this.#closed) return;
-      this.#set({ nowMs: this.#options.clock.nowMs() });
-      this.#scheduleTick();
+      // Firings also come from other processes (cron's `alerts check`): look again every 5 s.
+      const alerts = count % 5 === 4 ? { alerts: this.#alertsView() } : {};
+      this.#set({ nowMs: this.#options.clock.nowMs(), ...alerts });
+      this.#scheduleTick(count + 1);
     }, this.#options.tickMs ?? 1000);
   }
 

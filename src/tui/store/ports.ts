@@ -36,23 +36,23 @@ export interface AlertFiringView {
 }
 
 /**
- * The alerts pane's view of the alert services (migration 4, another branch). Until they land
- * on main the dashboard runs with ALERTS_WAITING, and the pane says so instead of pretending.
+ * The alerts pane's view of the alert services (migration 4): `storeAlerts` over the SQLite
+ * store; ALERTS_WAITING when there is no store (no SQLite driver), and the pane says so.
  */
 export interface AlertsPort {
   /** Undefined when alerts work; otherwise why the pane cannot show them. */
   readonly unavailable?: string;
   list(): readonly AlertView[];
   recentFirings(limit: number): readonly AlertFiringView[];
-  /** Adds a rule such as `price > 200`; returns an error message instead of throwing. */
-  add(symbol: string, rule: string): { ok: true } | { ok: false; message: string };
+  /** Adds a rule such as `price > 200`; resolves to an error message instead of throwing. */
+  add(symbol: string, rule: string): Promise<{ ok: true } | { ok: false; message: string }>;
   setEnabled(id: string, enabled: boolean): void;
 }
 
 export const ALERTS_WAITING: AlertsPort = {
-  unavailable: 'alerts are not wired yet: waiting for the alert store and services (migration 4)',
+  unavailable: 'alerts need the database, and the SQLite driver is not built here',
   list: () => [],
   recentFirings: () => [],
-  add: () => ({ ok: false, message: 'alerts are not available in this build yet' }),
+  add: async () => ({ ok: false, message: 'alerts need the database (SQLite driver not built)' }),
   setEnabled: () => undefined,
 };

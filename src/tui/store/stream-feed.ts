@@ -1,5 +1,5 @@
 import type { Clock } from '../../engine/clock.js';
-import type { StreamEvent } from '../../engine/tick.js';
+import type { StreamEvent, StreamStatusKind } from '../../engine/tick.js';
 import type { QuoteBatch } from '../../providers/provider.js';
 import type { LiveStream, StreamSubscription } from '../../providers/stream/types.js';
 import type { FeedEvent, FeedState, PriceFeed } from './feed.js';
@@ -28,11 +28,18 @@ export function createStreamFeed(options: StreamFeedOptions): PriceFeed {
   let generation = 0;
   let drainQueued = false;
 
+  let state: FeedState = 'connecting';
   const drain = () => {
     drainQueued = false;
     if (!subscription) return;
     const receivedMs = clock.nowMs();
     const events = subscription.take().flatMap((event) => toFeedEvents(event, receivedMs));
+    for (const event of events) if (event.type === 'status' && event.source === source) state = event.state;
+    // A tick proves the connection is up, even when its `connected` came before we subscribed.
+    if (state !== 'live' && events.some((e) => e.type === 'tick')) {
+      state = 'live';
+      events.unshift({ type: 'status', source, state });
+    }
     if (events.length > 0) listener(events);
   };
 
@@ -85,7 +92,7 @@ export function toFeedEvents(event: StreamEvent, receivedMs: number): FeedEvent[
     case 'tick':
       return [{ type: 'tick', tick: event.tick, receivedMs }];
     case 'status': {
-      const state = statusState(event.status, event.message);
+      const state = statusState(event.status);
       if (state === undefined) return [];
       return [
         {
@@ -101,16 +108,17 @@ export function toFeedEvents(event: StreamEvent, receivedMs: number): FeedEvent[
   }
 }
 
-/**
- * Status kinds to connection states. The multiplexer's own connection words (`reconnecting`,
- * `stale`, `closed`) may arrive as the message of a status event; they win over the kind.
- */
-function statusState(status: string, message: string | undefined): FeedState | undefined {
-  if (message === 'reconnecting' || message === 'stale' || message === 'closed') return message;
+/** Status kinds (the sources' and the multiplexer's own connection words) to connection states. */
+function statusState(status: StreamStatusKind): FeedState | undefined {
   switch (status) {
+    case 'reconnecting':
+    case 'stale':
+    case 'closed':
+      return status;
     case 'connected':
     case 'subscribed':
     case 'authenticated':
+    case 'gap-filled':
       return 'live';
     case 'auth-failed':
     case 'error':
