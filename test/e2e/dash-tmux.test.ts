@@ -20,7 +20,7 @@ function tmux(...args: string[]): string {
 const screen = () => tmux('capture-pane', '-p', '-t', 'dash');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'dash', ...k);
 
-async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {
@@ -55,7 +55,7 @@ describe.skipIf(!hasTmux && process.env['CI'] !== 'true')('stockato dash --demo 
     for (const symbol of ['ACME', 'GLOBX', 'QUX-USD']) expect(priceOf(first, symbol)).toMatch(/^\d+\.\d+$/);
 
     const before = priceOf(first, 'ZORK-USD');
-    await waitForScreen((t) => priceOf(t, 'ZORK-USD') !== before, 'ZORK-USD to move', 8_000);
+    await waitForScreen((t) => priceOf(t, 'ZORK-USD') !== before, 'ZORK-USD to move');
 
     keys('/');
     await waitForScreen((t) => t.includes('Add symbol:'), 'search box');
@@ -79,7 +79,7 @@ describe.skipIf(!hasTmux && process.env['CI'] !== 'true')('stockato dash --demo 
     keys('echo "ok rc=$?"', 'Enter');
     const after = await waitForScreen((t) => /^ok rc=0$/m.test(t), 'echo ok');
     expect(after).toContain('dash --demo'); // the screen from before the dashboard is back
-  });
+  }, 90_000);
 
   it('SIGTERM restores the terminal and exits 130', async () => {
     keys('clear', 'Enter');
@@ -92,5 +92,5 @@ describe.skipIf(!hasTmux && process.env['CI'] !== 'true')('stockato dash --demo 
     await waitForScreen((t) => !t.includes('SYMBOL'), 'the shell back');
     keys('echo "ok rc=$?"', 'Enter');
     await waitForScreen((t) => /^ok rc=130$/m.test(t), 'exit 130 and a usable shell');
-  });
+  }, 60_000);
 });

@@ -110,9 +110,15 @@ describe('stockato dash (ink-testing-library, 100x32, no color)', () => {
     await ui.waitFor(() => symbols().join() === [...symbols()].sort().reverse().join(), 'reversed');
   });
 
-  it('q quits; Ctrl-C too', async () => {
+  it('q quits', async () => {
     await ui.waitFor((f) => f.includes('ACME'), 'first frame');
     await ui.press('q');
+    expect(ui.quits.count).toBe(1);
+  });
+
+  it('Ctrl-C quits, even from the search box', async () => {
+    await ui.waitFor((f) => f.includes('ACME'), 'first frame');
+    await ui.press('/', 'A', '\x03');
     expect(ui.quits.count).toBe(1);
   });
 
