@@ -55,6 +55,8 @@ describe('openDatabase', () => {
         'meta',
         'provider_budgets',
         'schema_migrations',
+        'watchlist_symbols',
+        'watchlists',
       ].sort(),
     );
   });
