@@ -48,7 +48,7 @@ describe.skipIf(!hasTmux && process.env['CI'] !== 'true')('stockato dash --demo 
     home.cleanup();
   });
 
-  it('renders, streams prices, adds a symbol, switches ranges, shows help, and q leaves a usable shell', async () => {
+  it('renders, streams prices, adds a symbol, switches ranges, shows help, re-lays out on resize, and q leaves a usable shell', async () => {
     keys(`${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} dash --demo`, 'Enter');
     const first = await waitForScreen((t) => t.includes('SYMBOL') && priceOf(t, 'ZORK-USD') !== undefined, 'watchlist');
     expect(first).toContain('DEMO');
@@ -73,6 +73,11 @@ describe.skipIf(!hasTmux && process.env['CI'] !== 'true')('stockato dash --demo 
     await waitForScreen((t) => t.includes('Keys (press ? or Esc to close)'), 'help');
     keys('?');
     await waitForScreen((t) => !t.includes('Keys (press') && t.includes('SYMBOL'), 'help closed');
+
+    tmux('resize-window', '-t', 'dash', '-x', '70', '-y', '20');
+    await waitForScreen((t) => t.includes('needs a terminal of at least 80x24'), 'the size it needs');
+    tmux('resize-window', '-t', 'dash', '-x', '120', '-y', '40');
+    await waitForScreen((t) => t.includes('SYMBOL') && t.includes('[MAX]'), 'laid out again');
 
     keys('q');
     await waitForScreen((t) => !t.includes('SYMBOL'), 'the shell back from the alternate screen');
