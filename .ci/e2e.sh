@@ -39,6 +39,13 @@ check "--from after --to" 2 st history ACME --demo --from 2025-05-01 --to 2025-0
 check "--json --csv" 2 st quote ACME --demo --json --csv
 check "unknown provider" 2 st quote ACME --provider nope
 check "help exit-codes" 0 st help exit-codes
+check "news --demo --json" 0 st news ACME --demo --limit 3 --json
+check "--max-age soon" 2 st quote ACME --demo --max-age soon
+mkdir -p "$HOME_DIR/badchain" && printf 'providers:\n  crypto: [binance, nope]\n' >"$HOME_DIR/badchain/config.yaml"
+check "chain naming an unknown provider" 2 env STOCKATO_HOME="$HOME_DIR/badchain" $STOCKATO quote BTC-USD
+# Nothing listens on 127.0.0.1:9: every provider refuses, nothing is cached, exit 1.
+check "providers down, nothing cached" 1 env STOCKATO_YAHOO_BASE_URL=http://127.0.0.1:9 \
+  STOCKATO_YAHOO_COOKIE_URL=http://127.0.0.1:9 $STOCKATO quote AAPL
 touch "$HOME_DIR/a-file"
 check "STOCKATO_HOME is a file" 2 env STOCKATO_HOME="$HOME_DIR/a-file" $STOCKATO quote ACME --demo
 mkdir -p "$HOME_DIR/badcfg" && printf 'color: 3\n' >"$HOME_DIR/badcfg/config.yaml"

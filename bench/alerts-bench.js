@@ -3,6 +3,7 @@
 // `node -e 0` and the same check with 0 rules on the same database.
 //
 //   npm run build && node bench/alerts-bench.js [symbols] [rules-per-symbol]   (default 1000 10)
+//   ALERTS_BENCH_KEEP=1 keeps the seeded homes (printed at the end) for `node --cpu-prof` runs.
 //
 // The demo market has 20 symbols only: the setup seeds the cache directly (bars, coverage and
 // instruments through the real store code, bundled with esbuild) with synthetic daily bars.
@@ -178,7 +179,8 @@ async function main() {
     for (const [label, med, best, lines] of rows)
       console.log(`| ${label} | ${med.toFixed(0)} ms | ${best.toFixed(0)} ms | ${lines} |`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.ALERTS_BENCH_KEEP) console.log(`kept ${dir} (full/ and empty/ homes for profiling)`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

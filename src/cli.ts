@@ -42,6 +42,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'price, indicator and news alerts; check them from cron',
     load: () => import('./commands/alerts/index.js'),
   },
+  { name: 'news', summary: 'headlines for a symbol or the market', load: () => import('./commands/news.js') },
   {
     name: 'dash',
     summary: 'full-screen live dashboard: watchlists, charts, alerts',
@@ -52,7 +53,8 @@ export const COMMANDS: readonly CommandEntry[] = [
 export const PROGRAM_EXAMPLES = `
 Examples:
   $ stockato quote ACME GLOBX --demo
-  $ stockato history ACME --range 1y --interval 1d --csv > acme.csv
+  $ stockato quote AAPL BTC-USD
+  $ stockato history ACME --demo --range 1y --interval 1d --csv > acme.csv
   $ stockato quote ACME --demo --json | jq -r '.[0].last'
   $ stockato help exit-codes`;
 
@@ -84,6 +86,7 @@ export async function buildProgram(
     .addOption(new Option('--no-color', 'never color the output (also NO_COLOR=1 or TERM=dumb)'))
     .addOption(new Option('--provider <name>', 'market data provider to use').env('STOCKATO_PROVIDER'))
     .addOption(new Option('--demo', 'use the offline demo market (same as --provider demo)'))
+    .addOption(new Option('--max-age <duration>', 'fail rather than print data older than this (30s, 5m, 1h)'))
     .addOption(new Option('--debug', 'print diagnostics and stack traces to stderr'))
     .addOption(new Option('-q, --quiet', 'print no warnings'))
     .addHelpText('after', PROGRAM_EXAMPLES);
@@ -110,7 +113,7 @@ export function commandToLoad(args: readonly string[]): string | undefined {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '--provider') i++;
+    if (arg === '--provider' || arg === '--max-age') i++;
     else if (!arg.startsWith('-')) words.push(arg);
     if (words.length === 1 && words[0] !== 'help') break;
     if (words.length === 2) break;

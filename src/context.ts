@@ -8,6 +8,9 @@ import { createStyle, shouldUseColor, type Style } from './output/style.js';
 import { resolvePaths, type Paths } from './paths.js';
 import type { MarketDataProvider } from './providers/provider.js';
 import { loadProvider } from './providers/registry.js';
+import { NO_CREDENTIALS, type Credentials } from './secrets/credentials.js';
+import { parseDuration } from './duration.js';
+import type { ResponseCacheRepository } from './store/response-cache-repository.js';
 import type { Store } from './store/store.js';
 
 export interface OutputStream {
@@ -35,6 +38,8 @@ export interface GlobalOptions {
   readonly demo?: boolean;
   readonly debug?: boolean;
   readonly quiet?: boolean;
+  /** `--max-age DURATION`: older data is an error instead of being served stale. */
+  readonly maxAge?: string;
 }
 
 /**
@@ -47,6 +52,7 @@ export class CommandContext {
   #config: Promise<Config> | undefined;
   #store: Store | undefined;
   #style: Style | undefined;
+  #provider: Promise<MarketDataProvider> | undefined;
 
   constructor(
     readonly deps: CliDeps,
@@ -67,8 +73,17 @@ export class CommandContext {
     return this.#config;
   }
 
-  /** The provider named by --provider/--demo, else the configured default. */
-  async provider(): Promise<MarketDataProvider> {
+  /**
+   * The provider named by --provider/--demo, else the configured default (`auto`: the router over
+   * the real providers). Demo is used as it is (offline, nothing to budget); any real provider goes
+   * through the router, so its budgets, Retry-After and health are kept in the store.
+   */
+  provider(): Promise<MarketDataProvider> {
+    this.#provider ??= this.#openProvider();
+    return this.#provider;
+  }
+
+  async #openProvider(): Promise<MarketDataProvider> {
     const { provider, demo } = this.globals;
     if (demo === true && provider !== undefined && provider !== 'demo') {
       throw new UsageError(`--demo and --provider ${provider} contradict each other: give one of them`);
@@ -76,7 +91,29 @@ export class CommandContext {
     const config = await this.config();
     const id = demo === true ? 'demo' : (provider ?? config.getString('provider'));
     this.debug(`provider: ${id}`);
-    return loadProvider(id, { clock: this.clock, demoSeed: config.getNumber('demo.seed') });
+    // The demo market needs no router, store or credentials: keep its start-up lean.
+    if (id === 'demo') return loadProvider(id, { clock: this.clock, demoSeed: config.getNumber('demo.seed') });
+    const { openProvider } = await import('./services/provider-setup.js');
+    return openProvider(id, {
+      config,
+      clock: this.clock,
+      env: this.deps.env,
+      credentials: this.credentials(),
+      store: await this.cacheStore(),
+      warn: (message) => this.warn(message),
+      debug: (message) => this.debug(message),
+    });
+  }
+
+  /** Keys of the keyed providers. The lead wires src/secrets/ here; until then there are none. */
+  credentials(): Credentials {
+    return NO_CREDENTIALS;
+  }
+
+  /** `--max-age` in ms, or undefined when not given; a bad duration is a usage error. */
+  maxAgeMs(): number | undefined {
+    const { maxAge } = this.globals;
+    return maxAge === undefined ? undefined : parseDuration(maxAge, '--max-age');
   }
 
   /** Opens (creating and migrating on first use) the database in the data folder. */
@@ -108,6 +145,14 @@ export class CommandContext {
       this.warn(`${error.message}; running without the cache (${error.hint ?? ''})`);
       return undefined;
     }
+  }
+
+  /**
+   * Where quotes, search results and news of `provider` are cached: nowhere for simulated data
+   * (computed offline, never cached), so that `--demo` commands need not open the database.
+   */
+  async responseCache(provider: MarketDataProvider): Promise<ResponseCacheRepository | undefined> {
+    return provider.capabilities.simulated ? undefined : (await this.cacheStore())?.responses;
   }
 
   /** The output format the flags ask for, refusing one the command does not support. */

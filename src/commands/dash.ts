@@ -98,7 +98,7 @@ async function openStream(
   if (!provider.capabilities.streaming || !hasStreamAdapter(provider.id)) return undefined;
   const { openLiveSession } = await import('../services/live-stream.js');
   try {
-    return await openLiveSession({ provider, clock: ctx.clock, demoSeed });
+    return await openLiveSession({ sourceId: provider.id, provider, clock: ctx.clock, demoSeed });
   } catch (error) {
     ctx.warn(`no live stream from ${provider.id} (${(error as Error).message}); polling quotes instead`);
     return undefined;

@@ -19,7 +19,13 @@ const ENVIRONMENT = `Environment
   XDG_CONFIG_HOME     config folder base (default ~/.config): config.yaml lives in stockato/
   XDG_DATA_HOME       data folder base (default ~/.local/share): stockato.db lives in stockato/
   XDG_CACHE_HOME      cache folder base (default ~/.cache)
-  STOCKATO_PROVIDER   default for --provider
+  STOCKATO_PROVIDER   default for --provider (auto, demo, yahoo, ...)
+  STOCKATO_YAHOO_BASE_URL      Yahoo Finance API base (default https://query2.finance.yahoo.com)
+  STOCKATO_YAHOO_COOKIE_URL    Yahoo session cookie page (default https://fc.yahoo.com)
+  STOCKATO_BINANCE_BASE_URL    Binance API base (default https://data-api.binance.vision)
+  STOCKATO_COINBASE_BASE_URL   Coinbase Exchange API base (default https://api.exchange.coinbase.com)
+  STOCKATO_COINGECKO_BASE_URL  CoinGecko API base (default https://api.coingecko.com/api/v3)
+                      (point the built CLI at a local server or a proxy)
   STOCKATO_NOW        pretend it is this ISO 8601 time (reproducible demo output)
   NO_COLOR            any value turns color off (as do --no-color and TERM=dumb)
 `;

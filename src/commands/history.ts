@@ -5,10 +5,11 @@ import type { Bar } from '../engine/bar.js';
 import { INTERVALS, isInterval, isIntraday, type Interval } from '../engine/interval.js';
 import { isRange, RANGES, rangeStart, type Range } from '../engine/range.js';
 import { ProviderError, UsageError } from '../errors.js';
-import { parseDuration } from '../duration.js';
 import type { Dataset } from '../output/dataset.js';
 import { isoTime } from '../output/dataset.js';
 import { getHistory, type HistoryResult } from '../services/history.js';
+import { rethrowWithDemoHint } from './demo-hint.js';
+import { cachePolicy, freshnessRecord, reportStale } from './freshness.js';
 import { parseSymbols, parseTimeOption } from './parse.js';
 
 export interface HistoryOptions {
@@ -48,22 +49,23 @@ export function define(command: Command, context: () => CommandContext): void {
       const options = parseHistoryOptions(symbol, raw, ctx.clock.nowMs());
       const provider = await ctx.provider();
       if (!provider.capabilities.intervals.includes(options.interval)) {
-        throw new UsageError(`--interval ${options.interval} is not offered by ${provider.id}`, {
+        throw new UsageError(`--interval ${options.interval} is not offered by ${provider.displayName}`, {
           hint: `it offers: ${provider.capabilities.intervals.join(', ')}`,
         });
       }
-      const config = await ctx.config();
       const ttlKey = isIntraday(options.interval) ? 'cache.intraday-ttl' : 'cache.daily-ttl';
-      const ttlMs = parseDuration(config.getString(ttlKey), ttlKey);
       const result = await getHistory(options, {
         provider,
         store: await ctx.cacheStore(),
         clock: ctx.clock,
-        ttlMs,
-      }).catch(asUsageError);
-      ctx.debug(`history: ${result.bars.length} bars ${result.fromCache ? 'from the cache' : `from ${provider.id}`}`);
+        policy: await cachePolicy(ctx, ttlKey),
+      })
+        .catch(rethrowWithDemoHint)
+        .catch(asUsageError);
+      ctx.debug(`history: ${result.bars.length} bars ${describeFetch(result)}`);
       if (result.bars.length === 0) ctx.warn(`no ${options.interval} bars for ${options.symbol} in that range`);
       if (result.demo && format === 'table') ctx.warn('demo market: simulated prices, not real history');
+      reportStale(ctx, options.symbol, result.freshness);
       await ctx.emit(historyDataset(result), format);
     });
 }
@@ -100,6 +102,13 @@ function asUsageError(error: unknown): never {
   throw error;
 }
 
+function describeFetch(result: HistoryResult): string {
+  if (result.fromCache) return 'from the cache';
+  if (result.freshness.stale) return 'from the cache (stale: the refresh failed)';
+  const ranges = result.fetched.map((r) => `${isoTime(r.fromMs)}..${isoTime(r.toMs)}`).join(', ');
+  return `from ${result.source} (fetched ${ranges})`;
+}
+
 export function barRecord(bar: Bar): Record<string, unknown> {
   return {
     time: isoTime(bar.tsMs),
@@ -124,6 +133,7 @@ export function historyDataset(result: HistoryResult): Dataset<Bar> {
       interval: result.interval,
       source: result.source,
       demo: result.demo,
+      ...freshnessRecord(result.freshness),
       bars: result.bars.map(barRecord),
     }),
     columns: [

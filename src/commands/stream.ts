@@ -59,23 +59,27 @@ export function define(command: Command, context: () => CommandContext): void {
       const config = await ctx.config();
       const store = options.bars ? await ctx.cacheStore() : undefined;
       const { openLiveSession } = await import('../services/live-stream.js');
+      const { demo, provider: named } = ctx.globals;
+      const sourceId = demo === true ? 'demo' : (named ?? config.getString('provider'));
       const session = await openLiveSession({
+        sourceId,
         provider,
         clock: ctx.clock,
         demoSeed: config.getNumber('demo.seed'),
+        symbols: options.symbols,
         ...(options.rate ? { demoRate: options.rate } : {}),
         ...(store
           ? { onBarClosed: (e) => e.type === 'bar' && store.bars.upsertBars(e.symbol, e.interval, [e.bar]) }
           : {}),
       });
-      ctx.debug(session.exchangeUrl ? `demo exchange: ${session.exchangeUrl}` : `streaming from ${provider.id}`);
+      ctx.debug(session.exchangeUrl ? `demo exchange: ${session.exchangeUrl}` : `streaming from ${sourceId}`);
       try {
         await runStream(options, {
           stdout: ctx.deps.stdout as StreamOutput,
           subscribe: (s, c) => session.live.subscribe(s, c),
         });
       } finally {
-        const stats = session.live.stats(provider.id);
+        const stats = session.live.stats(sourceId);
         if (stats) ctx.debug(`stream: ${JSON.stringify(stats)}`);
         await session.close();
       }

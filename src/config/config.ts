@@ -103,7 +103,8 @@ function flatten(file: string, data: unknown, prefix: string): Array<[string, un
   }
   return Object.entries(data).flatMap(([name, value]) => {
     const key = prefix ? `${prefix}.${name}` : name;
-    const isGroup = typeof value === 'object' && value !== null && !Array.isArray(value);
+    // A setting whose value is a mapping (providers.overrides) is a value, not a group.
+    const isGroup = typeof value === 'object' && value !== null && !Array.isArray(value) && !findSetting(key);
     return isGroup ? flatten(file, value, key) : [[key, value] as [string, unknown]];
   });
 }

@@ -1,5 +1,6 @@
 import { parseDuration } from '../duration.js';
 import { NOTIFY_FORMS, parseNotifyTarget, splitTargets } from '../notify/targets.js';
+import { normalizeSymbol } from '../engine/instrument.js';
 import { PROVIDER_IDS } from '../providers/registry.js';
 
 /** One setting: its dotted key, what it accepts, its default and a line of help. */
@@ -44,13 +45,49 @@ const timezone = (raw: unknown) => {
   }
 };
 
+// Parsers of the router settings (issue 3).
+const providerList = (raw: unknown) => {
+  if (raw === 'auto') return raw;
+  const items = Array.isArray(raw) ? (raw as unknown[]) : typeof raw === 'string' ? raw.split(',') : undefined;
+  if (!items || items.length === 0) return undefined;
+  const ids = items.map((item) => (typeof item === 'string' ? item.trim() : ''));
+  return ids.every((id) => PROVIDER_IDS.includes(id)) ? ids.join(',') : undefined;
+};
+
+/** `{ BTC-USD: coinbase }` in YAML, or `BTC-USD=coinbase,ETH-USD=binance` from `config set`. */
+const overrideMap = (raw: unknown) => {
+  if (raw === 'none') return raw;
+  const entries =
+    typeof raw === 'string'
+      ? raw.split(',').map((pair) => pair.split('='))
+      : typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? Object.entries(raw)
+        : undefined;
+  if (!entries || entries.length === 0) return undefined;
+  const pairs: string[] = [];
+  for (const [symbol, id, ...rest] of entries as unknown[][]) {
+    const canonical = typeof symbol === 'string' ? normalizeSymbol(symbol) : undefined;
+    if (!canonical || typeof id !== 'string' || !PROVIDER_IDS.includes(id.trim()) || rest.length > 0) return undefined;
+    pairs.push(`${canonical}=${id.trim()}`);
+  }
+  return pairs.join(',');
+};
+
+const chainSetting = (name: string, example: string): SettingDefinition => ({
+  key: `providers.${name}`,
+  description: `providers asked in order for ${name === 'default' ? 'every other symbol, search and market news' : `${name} symbols`}`,
+  default: 'auto',
+  accepts: `auto or a list of provider ids (such as ${example}) from: ${PROVIDER_IDS.join(', ')}`,
+  parse: providerList,
+});
+
 export const SETTINGS: readonly SettingDefinition[] = [
   {
     key: 'provider',
     description: 'market data provider used when --provider is not given',
-    default: 'demo',
-    accepts: `a provider name: ${PROVIDER_IDS.join(', ')}`,
-    parse: oneOf(...PROVIDER_IDS),
+    default: 'auto',
+    accepts: `auto (the router over the real providers) or a provider name: ${PROVIDER_IDS.join(', ')}`,
+    parse: oneOf('auto', ...PROVIDER_IDS),
   },
   {
     key: 'color',
@@ -86,6 +123,41 @@ export const SETTINGS: readonly SettingDefinition[] = [
     default: 20_160_104,
     accepts: 'a whole number from 0 up',
     parse: wholeNumber,
+  },
+  // Router: provider chains and overrides, and the response cache (issue 3).
+  chainSetting('equity', '[yahoo]'),
+  chainSetting('crypto', '[binance, coinbase, yahoo]'),
+  chainSetting('fx', '[yahoo]'),
+  chainSetting('index', '[yahoo]'),
+  chainSetting('future', '[yahoo]'),
+  chainSetting('default', '[yahoo]'),
+  {
+    key: 'providers.overrides',
+    description: 'per symbol, the provider asked first for it',
+    default: 'none',
+    accepts: `none or a mapping of symbol to provider id (BTC-USD: coinbase) from: ${PROVIDER_IDS.join(', ')}`,
+    parse: overrideMap,
+  },
+  {
+    key: 'cache.quote-ttl',
+    description: 'how long a cached quote stays fresh',
+    default: '15s',
+    accepts: 'a duration such as 5s, 15s or 1m',
+    parse: duration,
+  },
+  {
+    key: 'cache.search-ttl',
+    description: 'how long cached search results stay fresh',
+    default: '1h',
+    accepts: 'a duration such as 10m, 1h or 1d',
+    parse: duration,
+  },
+  {
+    key: 'cache.news-ttl',
+    description: 'how long cached news stays fresh',
+    default: '10m',
+    accepts: 'a duration such as 5m, 10m or 1h',
+    parse: duration,
   },
   // Alerts
   {

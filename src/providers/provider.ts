@@ -54,6 +54,8 @@ export interface History {
   readonly bars: readonly Bar[];
   /** Dividends and splits in the range, where the source gives them. */
   readonly actions?: readonly CorporateAction[];
+  /** Id of the provider that answered, set by the router (whose own id would say nothing). */
+  readonly source?: string;
 }
 
 export interface NewsItem {

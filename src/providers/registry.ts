@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import { UsageError } from '../errors.js';
 import type { Credentials } from '../secrets/credentials.js';
+import type { EndpointOverrides } from './endpoints.js';
 import type { MarketDataProvider } from './provider.js';
 
 /** What a provider factory may need; each takes what it uses. */
@@ -9,6 +10,8 @@ export interface ProviderContext {
   readonly demoSeed: number;
   /** Keys for the keyed sources (Polygon, Finnhub, Alpaca, Alpha Vantage); asked only when needed. */
   readonly credentials?: Credentials;
+  /** Base URLs from the environment (`STOCKATO_YAHOO_BASE_URL`...), per provider id. */
+  readonly endpoints?: EndpointOverrides;
 }
 
 interface ProviderEntry {
@@ -30,25 +33,31 @@ const ENTRIES: readonly ProviderEntry[] = [
   {
     id: 'yahoo',
     summary: 'Yahoo Finance: equities, ETFs, indices, FX, futures, funds, crypto (keyless)',
-    load: async ({ clock }) => {
+    load: async ({ clock, endpoints }) => {
       const { createYahooProvider } = await import('./yahoo/provider.js');
-      return createYahooProvider({ clock });
+      return createYahooProvider({ clock, http: { ...endpoints?.['yahoo'] } });
     },
   },
   {
     id: 'binance',
     summary: 'Binance spot: crypto quotes, klines and symbols (keyless; USD means USDT)',
-    load: async ({ clock }) => (await import('./binance/provider.js')).createBinanceProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./binance/provider.js')).createBinanceProvider({ clock, http: { ...endpoints?.['binance'] } }),
   },
   {
     id: 'coinbase',
     summary: 'Coinbase Exchange: crypto quotes, candles and products (keyless)',
-    load: async ({ clock }) => (await import('./coinbase/provider.js')).createCoinbaseProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./coinbase/provider.js')).createCoinbaseProvider({ clock, http: { ...endpoints?.['coinbase'] } }),
   },
   {
     id: 'coingecko',
     summary: 'CoinGecko: crypto prices and daily history up to 365 days (keyless, low quota)',
-    load: async ({ clock }) => (await import('./coingecko/provider.js')).createCoinGeckoProvider({ clock }),
+    load: async ({ clock, endpoints }) =>
+      (await import('./coingecko/provider.js')).createCoinGeckoProvider({
+        clock,
+        http: { ...endpoints?.['coingecko'] },
+      }),
   },
 ];
 

@@ -8,25 +8,32 @@ import type { StreamChannels } from './stream/types.js';
  * source-specific `feed` option.
  */
 
-/** A channel request with nothing asked for means trades: the one channel every source has. */
+/** The channels of a request that a source will be asked for. */
 export interface WantedChannels {
   readonly trades: boolean;
   readonly quotes: boolean;
   readonly bars: Interval | undefined;
 }
 
+/** What a source streams besides trades: a quote channel, and bars of these intervals. */
+export interface SourceChannels {
+  readonly quotes: boolean;
+  readonly bars: readonly Interval[];
+}
+
 /**
- * The request with the default applied and with bars the source does not build (`sourceBars`
- * lacks the interval) turned into trades, the ticks the multiplexer builds those bars from.
+ * The channels of `channels` the source has. A request naming nothing means trades, the one
+ * channel every source has. Anything else the source lacks is dropped rather than mapped onto
+ * trades: the multiplexer counts subscriptions per channel, so unsubscribing quotes must never
+ * unsubscribe the trades another consumer still reads (bars the source does not build come from
+ * the trades the multiplexer asks for itself).
  */
-export function wantedChannels(channels: StreamChannels, sourceBars: readonly Interval[]): WantedChannels {
-  const sourceBuilds = channels.bars !== undefined && sourceBars.includes(channels.bars);
-  const aggregated = channels.bars !== undefined && !sourceBuilds;
+export function wantedChannels(channels: StreamChannels, source: SourceChannels): WantedChannels {
   const nothing = !channels.trades && !channels.quotes && channels.bars === undefined;
   return {
-    trades: channels.trades === true || aggregated || nothing,
-    quotes: channels.quotes === true,
-    bars: sourceBuilds ? channels.bars : undefined,
+    trades: channels.trades === true || nothing,
+    quotes: channels.quotes === true && source.quotes,
+    bars: channels.bars !== undefined && source.bars.includes(channels.bars) ? channels.bars : undefined,
   };
 }
 

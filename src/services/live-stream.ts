@@ -1,5 +1,5 @@
 import type { Clock } from '../engine/clock.js';
-import { UsageError } from '../errors.js';
+import { UnknownSymbolError, UsageError } from '../errors.js';
 import type { MarketDataProvider } from '../providers/provider.js';
 import { hasStreamAdapter, loadStreamAdapter, STREAM_ADAPTER_IDS } from '../providers/stream/adapter-registry.js';
 import { createLiveStream, type LiveStreamOptions, type Multiplexer } from '../providers/stream/multiplexer.js';
@@ -13,13 +13,17 @@ export interface LiveSession {
 }
 
 export interface LiveSessionOptions {
-  /** The provider the user picked; it also backfills gaps through getHistory. */
+  /** The source to stream from (`demo`, `binance`): the user's --provider, never the router. */
+  readonly sourceId: string;
+  /** History for gap backfill (the router pinned to that source, or the demo provider). */
   readonly provider: MarketDataProvider;
   readonly clock: Clock;
   readonly demoSeed: number;
   /** Demo exchange trades per second per symbol. */
   readonly demoRate?: number;
   readonly onBarClosed?: LiveStreamOptions['onBarClosed'];
+  /** Symbols about to be streamed: the demo market refuses unknown ones up front. */
+  readonly symbols?: readonly string[];
 }
 
 /**
@@ -30,15 +34,21 @@ export interface LiveSessionOptions {
  * `capabilities.streaming`: without them, a usage error naming the sources that have one.
  */
 export async function openLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
-  const { provider } = options;
-  if (!provider.capabilities.streaming || !hasStreamAdapter(provider.id)) {
-    throw new UsageError(`provider "${provider.id}" has no live stream`, {
-      hint: `sources with a stream: ${STREAM_ADAPTER_IDS.join(', ')} (try --demo)`,
+  const { provider, sourceId } = options;
+  if (!hasStreamAdapter(sourceId)) {
+    const what = sourceId === 'auto' ? 'stockato stream needs one source' : `provider "${sourceId}" has no live stream`;
+    throw new UsageError(what, {
+      hint: `give --provider with a source that has a stream adapter: ${STREAM_ADAPTER_IDS.join(', ')} (or --demo)`,
     });
   }
-  if (provider.id === 'demo') return openDemoSession(options);
-  const adapter = await loadStreamAdapter(provider.id);
-  if (!adapter) throw new UsageError(`provider "${provider.id}" has no live stream`);
+  if (!provider.capabilities.streaming) {
+    throw new UsageError(`provider "${sourceId}" does not declare streaming yet`, {
+      hint: 'its stream adapter exists but the provider does not enable it; try --demo',
+    });
+  }
+  if (sourceId === 'demo') return openDemoSession(options);
+  const adapter = await loadStreamAdapter(sourceId);
+  if (!adapter) throw new UsageError(`provider "${sourceId}" has no live stream`);
   const live = createLiveStream({
     adapters: [adapter],
     history: () => provider,
@@ -56,6 +66,12 @@ async function openDemoSession(options: LiveSessionOptions): Promise<LiveSession
       import('../providers/demo/ws.js'),
     ]);
   const market = new DemoMarket(options.demoSeed);
+  const unknown = (options.symbols ?? []).find((symbol) => market.simulation(symbol) === undefined);
+  if (unknown !== undefined) {
+    throw new UnknownSymbolError('demo', unknown, {
+      hint: 'the demo market has only fictional symbols (list them: stockato search "" --demo)',
+    });
+  }
   const nowMs = advancingClock(options.clock);
   const exchange = await startDemoExchange({ market, nowMs, ...(options.demoRate ? { rate: options.demoRate } : {}) });
   const history = createDemoProvider({ clock: { nowMs }, market });

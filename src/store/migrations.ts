@@ -93,6 +93,34 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 3,
+    name: 'provider health, cached responses',
+    up(db) {
+      // provider_health: the last success and the last failure of each provider, as the router
+      // saw them (error messages are redacted of keys before they get here).
+      // cached_responses: the last good answer per kind and key (a quote per symbol, a search per
+      // text, news per symbol or the market) as JSON whose decimals are strings, so they stay exact.
+      db.exec(`
+        CREATE TABLE provider_health (
+          provider TEXT PRIMARY KEY,
+          last_success_ms INTEGER,
+          last_failure_ms INTEGER,
+          last_error_code TEXT,
+          last_error_message TEXT
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE cached_responses (
+          kind TEXT NOT NULL CHECK (kind IN ('quote', 'search', 'news')),
+          key TEXT NOT NULL,
+          source TEXT NOT NULL,
+          fetched_at_ms INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID, STRICT;
+      `);
+    },
+  },
+  {
     version: 4,
     name: 'alerts, their evaluation state, firings and deliveries',
     up(db) {

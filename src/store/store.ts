@@ -4,6 +4,8 @@ import { BudgetRepository } from './budget-repository.js';
 import { CoverageRepository } from './coverage-repository.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './database.js';
 import { InstrumentRepository } from './instrument-repository.js';
+import { ProviderHealthRepository } from './provider-health-repository.js';
+import { ResponseCacheRepository } from './response-cache-repository.js';
 import { toStoreError } from './sqlite-errors.js';
 import { WatchlistRepository } from './watchlist-repository.js';
 
@@ -19,6 +21,8 @@ export interface Store {
   readonly coverage: CoverageRepository;
   readonly instruments: InstrumentRepository;
   readonly alerts: AlertRepository;
+  readonly providerHealth: ProviderHealthRepository;
+  readonly responses: ResponseCacheRepository;
   readonly watchlists: WatchlistRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
@@ -51,6 +55,8 @@ function createStore(path: string, db: Database): Store {
     coverage: new CoverageRepository(db),
     instruments: new InstrumentRepository(db),
     alerts: new AlertRepository(db),
+    providerHealth: new ProviderHealthRepository(db),
+    responses: new ResponseCacheRepository(db),
     watchlists: new WatchlistRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {

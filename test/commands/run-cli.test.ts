@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/engine/clock.js';
 import { runCli } from '../../src/main.js';
+import { OFFLINE_ENDPOINTS } from '../e2e/run-cli.js';
 
 /** An in-memory stream that says whether it is a terminal. */
 function capture(isTTY: boolean) {
@@ -32,7 +33,7 @@ async function run(args: string[], { isTTY = false, env = {} as Record<string, s
   const code = await runCli(['node', 'stockato', ...args], {
     stdout,
     stderr,
-    env: { STOCKATO_HOME: home, ...env },
+    env: { STOCKATO_HOME: home, ...OFFLINE_ENDPOINTS, ...env },
     clock: fixedClock(Date.UTC(2026, 2, 4, 18)),
   });
   return { code, stdout: stdout.text, stderr: stderr.text };

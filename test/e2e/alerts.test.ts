@@ -34,12 +34,20 @@ describe('alerts: bad input is refused with a clear message, and nothing is stor
       /--cooldown must be a duration like 30s, 5m, 6h or 2d \(received "-5m"\)/,
     ],
     [['ACME', 'price > 1', '--interval', '2d'], 2, /--interval must be one of 1m, 5m/],
-    [['ACME', 'news contains "earnings"'], 2, /the rule reads news, which demo does not give/],
   ])('alerts add %j', (args, status, message) => {
     const result = run('alerts', 'add', ...args);
     expect(result.stderr).toMatch(message);
     expect(result.status).toBe(status);
     expect(result.stdout).toBe('');
+    expect(run('alerts', 'ls', '--json').stdout.trim()).toBe('[]');
+  });
+
+  it('refuses a rule on bars the provider cannot give, before asking it anything', () => {
+    const result = runBin(
+      ['alerts', 'add', 'BTC-USD', 'price > 1', '--interval', '1m', '--provider', 'coingecko'],
+      home.dir,
+    );
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/coingecko has no 1m bars/) });
     expect(run('alerts', 'ls', '--json').stdout.trim()).toBe('[]');
   });
 

@@ -57,6 +57,41 @@ describe('quote', () => {
   });
 });
 
+describe('the default provider', () => {
+  it('is the router over the real providers, not the demo market', () => {
+    // run-cli points every real provider at a closed local port: the run fails fast, offline.
+    const run = runBin(['quote', 'AAPL'], home);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/error: no provider could answer for AAPL: yahoo: the connection to 127\.0\.0\.1:9/);
+  });
+});
+
+describe('news', () => {
+  it('prints fictional demo headlines as CSV and NDJSON', () => {
+    const csv = runBin(['news', 'ACME', '--demo', '--limit', '3', '--csv'], home);
+    expect(csv.status).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('time,publisher,title,url,stale,ageSeconds');
+    expect(lines).toHaveLength(4);
+    const ndjson = runBin(['news', '--demo', '--ndjson', '--limit', '2'], home);
+    const items = ndjson.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ publisher: 'Demo Wire (fictional)', symbols: [], stale: false });
+  });
+
+  it.each([
+    [['news', 'ACME', '--demo', '--limit', '0'], /--limit must be a whole number from 1 up/],
+    [['news', 'AC ME', '--demo'], /"AC ME" is not a symbol/],
+  ])('%j is a usage error (exit 2)', (args, message) => {
+    const run = runBin(args, home);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
 describe('history', () => {
   it('prints a year of daily bars as CSV and serves the second run from the cache', () => {
     const first = runBin(['history', 'ACME', '--demo', '--range', '1y', '--csv', '--debug'], home);

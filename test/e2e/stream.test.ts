@@ -82,7 +82,20 @@ describe('stream', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/provider "coingecko" has no live stream/);
-    expect(run.stderr).toMatch(/sources with a stream: demo/);
+    expect(run.stderr).toMatch(/a stream adapter: demo, binance/);
+  });
+
+  it('a provider whose adapter is not enabled yet is a usage error too (exit 2)', () => {
+    const run = runBin(['stream', 'BTC-USD', '--provider', 'binance'], home);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/provider "binance" does not declare streaming yet/);
+  });
+
+  it('an unknown demo symbol is an error naming it (exit 1), before anything streams', () => {
+    const run = runBin(['stream', 'ZORK-USD', 'NOPE', '--demo'], home);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/unknown symbol "NOPE" on demo/);
   });
 
   it.each([

@@ -34,8 +34,6 @@ export interface FakeExchangeClient {
   ping(): FakeExchangeClient;
   /** Resolves at the next pong the client sends. */
   nextPong(): Promise<void>;
-  /** Resolves with the next text frame the client sends. */
-  nextMessage(): Promise<string>;
   /** Closes after the frames already sent (1000 unless told). */
   close(code?: number, reason?: string): void;
 }
@@ -52,8 +50,6 @@ export interface FakeExchange {
   readonly url: string;
   /** Every client that connected, in order. */
   readonly connections: readonly FakeExchangeClient[];
-  /** Resolves with the next client to connect (for code that connects on its own schedule). */
-  nextConnection(): Promise<FakeExchangeClient>;
   /** Stops listening and terminates open connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -65,11 +61,9 @@ export async function startFakeExchange(script: FakeExchangeScript = {}): Promis
     server.once('error', reject);
   });
   const connections: FakeExchangeClient[] = [];
-  const waiting: ((client: FakeExchangeClient) => void)[] = [];
   server.on('connection', (socket, request) => {
     const client = fakeClient(socket, request.url ?? '/');
     connections.push(client);
-    for (const resolve of waiting.splice(0)) resolve(client);
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
       (client.received as string[]).push(rawText(data));
@@ -82,7 +76,6 @@ export async function startFakeExchange(script: FakeExchangeScript = {}): Promis
   return {
     url: `ws://127.0.0.1:${port}`,
     connections,
-    nextConnection: () => new Promise((resolve) => waiting.push(resolve)),
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const socket of server.clients) socket.terminate();
@@ -108,9 +101,6 @@ function fakeClient(socket: WebSocket, url: string): FakeExchangeClient {
     },
     nextPong() {
       return new Promise<void>((resolve) => socket.once('pong', () => resolve()));
-    },
-    nextMessage() {
-      return new Promise<string>((resolve) => socket.once('message', (data) => resolve(rawText(data))));
     },
     close(code = 1000, reason = '') {
       socket.close(code, reason);

@@ -1,25 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import type { Interval } from '../../src/engine/interval.js';
 import { ConfigError } from '../../src/errors.js';
 import type { StreamChannels } from '../../src/providers/stream/types.js';
-import { batches, chooseFeed, requireStreamKey, wantedChannels } from '../../src/providers/ws-channels.js';
+import {
+  batches,
+  chooseFeed,
+  requireStreamKey,
+  wantedChannels,
+  type SourceChannels,
+  type WantedChannels,
+} from '../../src/providers/ws-channels.js';
 
-const MINUTE_ONLY: readonly Interval[] = ['1m'];
+const FULL: SourceChannels = { quotes: true, bars: ['1m'] };
+const TRADES_ONLY: SourceChannels = { quotes: false, bars: [] };
 
 describe('wantedChannels', () => {
-  it.each<[string, StreamChannels, ReturnType<typeof wantedChannels>]>([
-    ['nothing asked means trades', {}, { trades: true, quotes: false, bars: undefined }],
-    ['quotes alone stay quotes alone', { quotes: true }, { trades: false, quotes: true, bars: undefined }],
-    ['bars the source builds', { bars: '1m' }, { trades: false, quotes: false, bars: '1m' }],
-    ['bars it does not build become trades', { bars: '5m' }, { trades: true, quotes: false, bars: undefined }],
+  it.each<[string, StreamChannels, SourceChannels, WantedChannels]>([
+    ['nothing asked means trades', {}, FULL, { trades: true, quotes: false, bars: undefined }],
     [
       'false flags count as not asked',
       { trades: false, quotes: false },
+      FULL,
       { trades: true, quotes: false, bars: undefined },
     ],
-    ['everything', { trades: true, quotes: true, bars: '1m' }, { trades: true, quotes: true, bars: '1m' }],
-  ])('%s', (_what, channels, wanted) => {
-    expect(wantedChannels(channels, MINUTE_ONLY)).toEqual(wanted);
+    ['quotes alone stay quotes alone', { quotes: true }, FULL, { trades: false, quotes: true, bars: undefined }],
+    ['bars the source builds', { bars: '1m' }, FULL, { trades: false, quotes: false, bars: '1m' }],
+    [
+      'bars it does not build are dropped, not turned into trades',
+      { bars: '5m' },
+      FULL,
+      { trades: false, quotes: false, bars: undefined },
+    ],
+    [
+      'quotes a source lacks are dropped',
+      { quotes: true },
+      TRADES_ONLY,
+      { trades: false, quotes: false, bars: undefined },
+    ],
+    ['everything', { trades: true, quotes: true, bars: '1m' }, FULL, { trades: true, quotes: true, bars: '1m' }],
+    [
+      'everything from a trades-only source',
+      { trades: true, quotes: true, bars: '1m' },
+      TRADES_ONLY,
+      { trades: true, quotes: false, bars: undefined },
+    ],
+  ])('%s', (_what, channels, source, wanted) => {
+    expect(wantedChannels(channels, source)).toEqual(wanted);
   });
 });
 

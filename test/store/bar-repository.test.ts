@@ -85,6 +85,37 @@ describe('BarRepository', () => {
     expect(store.bars.getBars('AAPL', '1m', fromMs, toMs).map((b) => b.tsMs)).toEqual(times);
   });
 
+  it.each([
+    [0, 100, undefined],
+    [0, 100, 0],
+    [0, 100, 1],
+    [0, 100, 3],
+    [0, 100, 50],
+    [10, 40, 5],
+    [10, 40, 1000],
+    [200, 300, 2],
+  ])('getRecentBars(%i, %i, limit %s) is the tail of getBars over the same range', (fromMs, toMs, limit) => {
+    const bars = [
+      bar(1, '0.00000001', '0', '0.00000001', '0.00000002', '0.000000005'),
+      bar(2, '123456789.123456789', '98765432109876543210.5', '123456789', '123456789.99', '-0.5'),
+      ...Array.from({ length: 60 }, (_, i) =>
+        bar(3 + i, `${100 + i}.5`, String(1000 * i), `${99 + i}`, `${102 + i}.25`, `${98 + i}.125`),
+      ),
+    ];
+    store.bars.upsertBars('AAPL', '1m', bars);
+    store.bars.upsertBars('MSFT', '1m', [bar(20, '1')]);
+    const whole = barTexts(store.bars.getBars('AAPL', '1m', fromMs, toMs));
+    const tail = store.bars.getRecentBars('AAPL', '1m', fromMs, toMs, limit);
+    expect(barTexts(tail)).toEqual(limit === undefined ? whole : limit === 0 ? [] : whole.slice(-limit));
+    // Fields read in any order, and again, give the same decimals.
+    for (const b of tail) {
+      expect([b.volume, b.close, b.open, b.low, b.high].map(String)).toEqual(
+        [b.volume, b.close, b.open, b.low, b.high].map(String),
+      );
+      expect(b.close).toBe(b.close);
+    }
+  });
+
   it.each([0, 1, 63, 64, 65, 129, 1000])('writes all of %i bars (chunked inserts)', (count) => {
     const bars = minuteBars(count);
     expect(store.bars.upsertBars('AAPL', '1m', bars)).toBe(count);

@@ -1,5 +1,5 @@
 import type { Bar } from '../bar.js';
-import { computeIndicator, type IndicatorSpec } from '../indicators/index.js';
+import { createIndicator, type IndicatorSpec } from '../indicators/index.js';
 import type { Operand, Rule, RuleNode } from './ast.js';
 import { operandsOf } from './compile.js';
 
@@ -17,8 +17,9 @@ export interface MarketData {
   /** Headlines about the symbol; undefined when the provider gives none. */
   readonly news?: readonly NewsHeadline[];
   /**
-   * Indicator outputs by spec, shared by every rule evaluated on the same bars (a check run
-   * computes each indicator once per symbol and interval). Pass a new Map per bar series.
+   * Indicator outputs at the last two bars by spec and lookback, shared by every rule evaluated
+   * on the same bars (a check run computes each indicator once per symbol and interval). Pass a
+   * new Map per bar series; its entries are internal to evaluateRule.
    */
   readonly cache?: Map<string, readonly unknown[]>;
 }
@@ -176,16 +177,18 @@ class Reader {
 
   indicator(operand: Extract<Operand, { kind: 'indicator' }>, index: number): number | null {
     // Over its own lookback only: the value does not depend on which other rules share the bars.
+    // Values are only ever read at the last two bars, so the stream is fed the lookback and only
+    // its last two outputs are kept (no output array, no copy of the bars).
     const { bars } = this.data;
     const start = Math.max(0, bars.length - operand.lookbackBars);
     const key = `${operand.name}:${JSON.stringify(operand.params)}:${start}`;
     let outputs = this.data.cache?.get(key);
     if (outputs === undefined) {
-      const spec = { name: operand.name, params: operand.params } as unknown as IndicatorSpec;
-      outputs = computeIndicator(spec, start === 0 ? bars : bars.slice(start));
+      outputs = lastTwoOutputs({ name: operand.name, params: operand.params } as unknown as IndicatorSpec, bars, start);
       this.data.cache?.set(key, outputs);
     }
-    const output = outputs[index - start];
+    // outputs[1] is at the last bar, outputs[0] at the one before.
+    const output = outputs[index - (bars.length - 2)];
     if (output === null || output === undefined) return null;
     const value = operand.field === undefined ? output : (output as Record<string, unknown>)[operand.field];
     return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -204,6 +207,22 @@ class Reader {
         item.title.toLowerCase().includes(needle),
     );
   }
+}
+
+/**
+ * The indicator's outputs at the last two bars when fed `bars` from `start` on, as
+ * `[previous, last]` (null in warm-up or before `start`): the same values as
+ * `computeIndicator(spec, bars.slice(start))` at those bars.
+ */
+export function lastTwoOutputs(spec: IndicatorSpec, bars: readonly Bar[], start: number): readonly unknown[] {
+  const stream = createIndicator(spec);
+  let previous: unknown = null;
+  let last: unknown = null;
+  for (let i = start; i < bars.length; i++) {
+    previous = last;
+    last = stream.update(bars[i] as Bar);
+  }
+  return [previous, last];
 }
 
 function isPercent(node: RuleNode): boolean {

@@ -27,7 +27,7 @@ const PATH: Readonly<Record<AlpacaFeed, string>> = {
 
 /** Minute bars (`bars`, T `b`) and the day's bar so far (`dailyBars`, T `d`). */
 const BAR_LISTS: Partial<Record<Interval, 'bars' | 'dailyBars'>> = { '1m': 'bars', '1d': 'dailyBars' };
-const SOURCE_BARS = Object.keys(BAR_LISTS) as Interval[];
+const CHANNELS = { quotes: true, bars: Object.keys(BAR_LISTS) as Interval[] };
 
 // Undocumented for the stream; the account's REST budget is 200 requests a minute.
 const CONTROL_MESSAGES_PER_SECOND = 3;
@@ -70,12 +70,11 @@ export function createAlpacaStreamAdapter(options: StreamAdapterOptions = {}): S
   const url = options.url ?? `${HOST}${PATH[feed]}`;
 
   const frames = (action: 'subscribe' | 'unsubscribe', symbols: readonly string[], channels: StreamChannels) => {
-    const wanted = wantedChannels(channels, SOURCE_BARS);
+    const wanted = wantedChannels(channels, CHANNELS);
     const barList = wanted.bars ? BAR_LISTS[wanted.bars] : undefined;
-    return batches(
-      symbols.map((symbol) => feedSymbol(feed, symbol)),
-      SYMBOLS_PER_MESSAGE,
-    ).map((batch) =>
+    const wire = symbols.map((symbol) => feedSymbol(feed, symbol));
+    if (!wanted.trades && !wanted.quotes && !barList) return [];
+    return batches(wire, SYMBOLS_PER_MESSAGE).map((batch) =>
       JSON.stringify({
         action,
         ...(wanted.trades && { trades: batch }),

@@ -44,7 +44,7 @@ export function createBinanceStreamAdapter(options: StreamAdapterOptions = {}): 
   let nextId = 1;
 
   const streamsOf = (symbols: readonly string[], channels: StreamChannels): string[] => {
-    const wanted = wantedChannels(channels, BINANCE_INTERVALS);
+    const wanted = wantedChannels(channels, { quotes: true, bars: BINANCE_INTERVALS });
     return symbols.flatMap((symbol) => {
       const name = toBinanceSymbol(symbol).toLowerCase();
       const streams: string[] = [];

@@ -1,14 +1,16 @@
-import type { StreamAdapter, StreamAdapterOptions } from '../stream/types.js';
-import { batches, chooseFeed } from '../ws-channels.js';
+import type { StreamAdapter, StreamAdapterOptions, StreamChannels } from '../stream/types.js';
+import { batches, chooseFeed, wantedChannels } from '../ws-channels.js';
 import { COINBASE, toCoinbaseProduct } from './symbols.js';
 import { parseFrame } from './ws-parse.js';
 
 /**
  * Coinbase Exchange market data feed (docs.cdp.coinbase.com/exchange/websocket-feed). Public
- * channels need no key. The `ticker` channel sends one message per match with the last price and
- * size and the best bid and ask, so it serves trades and quotes at once; the Exchange feed builds
- * no bars, so bars come from the multiplexer's aggregation of those ticks. `heartbeat` sends one
- * message a second per product, which is how a quiet product's connection proves it is alive.
+ * channels need no key. Trades are the `ticker` channel: one message per match with the last
+ * price and size and the best bid and ask. There is no public quote channel (level2 now needs
+ * authentication), so a request for quotes alone subscribes to nothing and the best bid and ask
+ * ride on the ticker ticks; the Exchange feed builds no bars, so bars come from the
+ * multiplexer's aggregation of those ticks. `heartbeat` sends one message a second per product,
+ * which is how a quiet product's connection proves it is alive.
  */
 const ENDPOINT = 'wss://ws-feed.exchange.coinbase.com';
 const CHANNELS = ['ticker', 'heartbeat'] as const;
@@ -29,19 +31,21 @@ export function createCoinbaseStreamAdapter(options: StreamAdapterOptions = {}):
   chooseFeed(COINBASE, options.feed, FEEDS);
   const url = options.url ?? ENDPOINT;
 
-  // Channels are ignored on purpose: ticker answers every request (see above).
-  const frames = (type: 'subscribe' | 'unsubscribe', symbols: readonly string[]) =>
-    batches(symbols.map(toCoinbaseProduct), SYMBOLS_PER_MESSAGE).map((productIds) =>
-      JSON.stringify({ type, product_ids: productIds, channels: CHANNELS }),
+  const frames = (type: 'subscribe' | 'unsubscribe', symbols: readonly string[], channels: StreamChannels) => {
+    const productIds = symbols.map(toCoinbaseProduct);
+    if (!wantedChannels(channels, { quotes: false, bars: [] }).trades) return [];
+    return batches(productIds, SYMBOLS_PER_MESSAGE).map((batch) =>
+      JSON.stringify({ type, product_ids: batch, channels: CHANNELS }),
     );
+  };
 
   return {
     id: COINBASE,
     url: () => url,
     openFrames: () => [],
     awaitsAuthentication: false,
-    subscribeFrames: (symbols) => frames('subscribe', symbols),
-    unsubscribeFrames: (symbols) => frames('unsubscribe', symbols),
+    subscribeFrames: (symbols, channels) => frames('subscribe', symbols, channels),
+    unsubscribeFrames: (symbols, channels) => frames('unsubscribe', symbols, channels),
     parse: (text) => parseFrame(text),
     // Heartbeats are one-way: nothing to answer.
     reply: () => undefined,

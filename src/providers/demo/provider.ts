@@ -16,6 +16,7 @@ import { DEMO_EPOCH_MS } from './calendar.js';
 import { demoBars, intradayAvailableFrom, INTRADAY_HISTORY_DAYS } from './history.js';
 import { DEMO_INSTRUMENTS, publicInstrument } from './instruments.js';
 import { DEFAULT_DEMO_SEED, DemoMarket } from './market.js';
+import { demoNews } from './news.js';
 import { demoQuote } from './quote.js';
 import { searchInstruments } from './search.js';
 import type { SymbolSimulation } from './symbol-simulation.js';
@@ -41,7 +42,7 @@ const CAPABILITIES: ProviderCapabilities = {
   quotes: true,
   history: true,
   search: true,
-  news: false,
+  news: true,
   streaming: true,
   requiresKey: false,
   maxSymbolsPerQuote: 1000,
@@ -69,6 +70,13 @@ export function createDemoProvider(options: DemoProviderOptions): MarketDataProv
     search: async (text, request) => {
       request?.signal?.throwIfAborted();
       return searchInstruments(DEMO_INSTRUMENTS, text).map(publicInstrument);
+    },
+    getNews: async (symbol, request) => {
+      request?.signal?.throwIfAborted();
+      if (symbol === undefined) return demoNews(market.seed, undefined, clock.nowMs());
+      const simulation = market.simulation(symbol);
+      if (!simulation) throw unknownSymbol(symbol.trim().toUpperCase());
+      return demoNews(market.seed, publicInstrument(simulation.instrument), clock.nowMs());
     },
   };
 }

@@ -3,6 +3,8 @@ import type { StreamEvent } from '../../engine/tick.js';
 
 const SOURCE = 'demo';
 const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+/** Canonical decimal text (no trailing zeros), as the exchange writes it: no re-validation needed. */
+const CANONICAL = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
 /** One demo exchange frame (see ws-protocol.ts) as stream events. Never throws. */
 export function parseDemoFrame(text: string): StreamEvent[] {
@@ -44,12 +46,21 @@ function trade(frame: Record<string, unknown>): StreamEvent {
   const { symbol, ts, price, size } = frame;
   if (typeof symbol !== 'string' || symbol === '') return malformed('trade without a symbol');
   if (typeof ts !== 'number' || !Number.isSafeInteger(ts)) return malformed(`trade ${symbol}: ts is not whole ms`);
-  if (typeof price !== 'string' || !DECIMAL.test(price)) return malformed(`trade ${symbol}: price is not decimal text`);
-  if (typeof size !== 'string' || !DECIMAL.test(size)) return malformed(`trade ${symbol}: size is not decimal text`);
+  const priceValue = decimal(price);
+  if (!priceValue) return malformed(`trade ${symbol}: price is not decimal text`);
+  const sizeValue = decimal(size);
+  if (!sizeValue) return malformed(`trade ${symbol}: size is not decimal text`);
   return {
     type: 'tick',
-    tick: { symbol, tsMs: ts, kind: 'trade', price: Decimal.of(price), size: Decimal.of(size), source: SOURCE },
+    tick: { symbol, tsMs: ts, kind: 'trade', price: priceValue, size: sizeValue, source: SOURCE },
   };
+}
+
+/** Unsigned decimal text as a Decimal, or undefined; the canonical form (the exchange's own) skips a re-parse. */
+function decimal(text: unknown): Decimal | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (CANONICAL.test(text)) return Decimal.fromCanonical(text);
+  return DECIMAL.test(text) ? Decimal.of(text) : undefined;
 }
 
 function text_(value: unknown, fallback: string): string {

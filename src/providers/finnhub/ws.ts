@@ -1,5 +1,5 @@
-import type { StreamAdapter, StreamAdapterOptions } from '../stream/types.js';
-import { chooseFeed, requireStreamKey } from '../ws-channels.js';
+import type { StreamAdapter, StreamAdapterOptions, StreamChannels } from '../stream/types.js';
+import { chooseFeed, requireStreamKey, wantedChannels } from '../ws-channels.js';
 import { FINNHUB, toFinnhubSymbol } from './symbols.js';
 import { parseFrame } from './ws-parse.js';
 
@@ -7,8 +7,8 @@ import { parseFrame } from './ws-parse.js';
  * Finnhub real-time trades (finnhub.io/docs/api/websocket-trades). The key goes in the URL as
  * `?token=`, the one place Finnhub reads it on a socket; nothing else the adapter exposes carries
  * it (the URL is for connecting only: anything that prints it must pass it through `redactUrl`).
- * Finnhub streams trades only, so every channel request subscribes to trades: quotes are not
- * available and bars come from the multiplexer's aggregation.
+ * Finnhub streams trades only: a request for quotes or bars alone subscribes to nothing (bars
+ * come from the multiplexer's aggregation of the trades it asks for).
  */
 const ENDPOINT = 'wss://ws.finnhub.io';
 const FEEDS = ['trades'] as const;
@@ -29,16 +29,19 @@ export function createFinnhubStreamAdapter(options: StreamAdapterOptions = {}): 
   endpoint.searchParams.set('token', token);
   const url = endpoint.toString();
 
-  const frames = (type: 'subscribe' | 'unsubscribe', symbols: readonly string[]) =>
-    symbols.map((symbol) => JSON.stringify({ type, symbol: toFinnhubSymbol(symbol) }));
+  const frames = (type: 'subscribe' | 'unsubscribe', symbols: readonly string[], channels: StreamChannels) => {
+    const wire = symbols.map(toFinnhubSymbol);
+    if (!wantedChannels(channels, { quotes: false, bars: [] }).trades) return [];
+    return wire.map((symbol) => JSON.stringify({ type, symbol }));
+  };
 
   return {
     id: FINNHUB,
     url: () => url,
     openFrames: () => [],
     awaitsAuthentication: false,
-    subscribeFrames: (symbols) => frames('subscribe', symbols),
-    unsubscribeFrames: (symbols) => frames('unsubscribe', symbols),
+    subscribeFrames: (symbols, channels) => frames('subscribe', symbols, channels),
+    unsubscribeFrames: (symbols, channels) => frames('unsubscribe', symbols, channels),
     parse: (text) => parseFrame(text),
     // Finnhub documents no answer to its ping; an undocumented `pong` could earn an error frame.
     reply: () => undefined,

@@ -26,7 +26,7 @@ const PREFIX: Readonly<Record<PolygonCluster, { trades: string; quotes: string; 
   stocks: { trades: 'T', quotes: 'Q', minuteBars: 'AM' },
   crypto: { trades: 'XT', quotes: 'XQ', minuteBars: 'XA' },
 };
-const SOURCE_BARS: readonly Interval[] = ['1m'];
+const CHANNELS = { quotes: true, bars: ['1m'] as Interval[] };
 
 // Undocumented; five a second is far more than a watch list's changes need.
 const CONTROL_MESSAGES_PER_SECOND = 5;
@@ -57,16 +57,15 @@ export function createPolygonStreamAdapter(options: StreamAdapterOptions = {}): 
   const prefix = PREFIX[cluster];
 
   const frames = (action: 'subscribe' | 'unsubscribe', symbols: readonly string[], channels: StreamChannels) => {
-    const wanted = wantedChannels(channels, SOURCE_BARS);
+    const wanted = wantedChannels(channels, CHANNELS);
     const prefixes = [
       ...(wanted.trades ? [prefix.trades] : []),
       ...(wanted.quotes ? [prefix.quotes] : []),
       ...(wanted.bars ? [prefix.minuteBars] : []),
     ];
-    return batches(
-      symbols.map((symbol) => clusterSymbol(cluster, symbol)),
-      SYMBOLS_PER_MESSAGE,
-    ).map((batch) =>
+    const wire = symbols.map((symbol) => clusterSymbol(cluster, symbol));
+    if (prefixes.length === 0) return [];
+    return batches(wire, SYMBOLS_PER_MESSAGE).map((batch) =>
       JSON.stringify({ action, params: batch.flatMap((name) => prefixes.map((p) => `${p}.${name}`)).join(',') }),
     );
   };

@@ -1,5 +1,5 @@
 import type { Clock } from '../../engine/clock.js';
-import { RateLimitError } from '../../errors.js';
+import { ProviderError, RateLimitError } from '../../errors.js';
 import type { MarketDataProvider } from '../provider.js';
 import type { BudgetLedger, BudgetLimits } from './budgets.js';
 import { Circuit, type CircuitOptions } from './circuit.js';
@@ -11,6 +11,14 @@ export interface GateOptions {
   readonly circuit: CircuitOptions;
   /** Per provider id, replaces the limits its capabilities declare. */
   readonly limits: Readonly<Record<string, BudgetLimits>>;
+  /** Where each provider's last success and failure are recorded (the store's providerHealth). */
+  readonly health?: HealthLedger;
+}
+
+/** The store's ProviderHealthRepository is one; `stockato doctor` reads what it records. */
+export interface HealthLedger {
+  recordSuccess(provider: string, atMs: number): void;
+  recordFailure(provider: string, error: { readonly code: string; readonly message: string }, atMs: number): void;
 }
 
 /**
@@ -47,6 +55,16 @@ export class Gate {
   /** The provider answered, even if only to say the symbol is unknown. */
   answered(providerId: string): void {
     this.#circuit(providerId).succeeded();
+    this.#recordHealth((health, nowMs) => health.recordSuccess(providerId, nowMs));
+  }
+
+  /**
+   * A final failure that is the provider's fault, not the request's (a refused key, say): the
+   * circuit is not involved (retrying would not help), but the health record shows it.
+   */
+  refused(providerId: string, error: ProviderError): void {
+    this.#circuit(providerId).succeeded();
+    this.#recordFailure(providerId, error);
   }
 
   /**
@@ -56,6 +74,7 @@ export class Gate {
   failed(providerId: string, error: unknown): void {
     this.#circuit(providerId).failed(this.options.clock.nowMs());
     this.noteRetryAfter(providerId, error);
+    this.#recordFailure(providerId, error);
   }
 
   /** Records a Retry-After, also when it came as one symbol's failure in an answered batch. */
@@ -68,6 +87,28 @@ export class Gate {
 
   circuit(providerId: string): Circuit {
     return this.#circuit(providerId);
+  }
+
+  #recordFailure(providerId: string, error: unknown): void {
+    const failure =
+      error instanceof ProviderError
+        ? { code: error.code, message: error.message }
+        : { code: 'bug', message: error instanceof Error ? error.message : String(error) };
+    this.#recordHealth((health, nowMs) => health.recordFailure(providerId, failure, nowMs));
+  }
+
+  /**
+   * Health is a diagnostic: a write that fails (the database busy past its timeout) must not turn
+   * a good answer into a failure, so its error is dropped here.
+   */
+  #recordHealth(write: (health: HealthLedger, nowMs: number) => void): void {
+    const { health, clock } = this.options;
+    if (!health) return;
+    try {
+      write(health, clock.nowMs());
+    } catch {
+      // see above: the answer matters more than its diagnostic record
+    }
   }
 
   #circuit(providerId: string): Circuit {

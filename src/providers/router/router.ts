@@ -13,12 +13,14 @@ import { MemoryBudgets, type BudgetLedger, type BudgetLimits } from './budgets.j
 import { Chains, unionCapabilities, type ChainConfig } from './chain.js';
 import { DEFAULT_CIRCUIT, type CircuitOptions } from './circuit.js';
 import { ROUTER_ID } from './failures.js';
-import { Gate } from './gate.js';
+import { Gate, type HealthLedger } from './gate.js';
 import { abandonable, InFlight } from './in-flight.js';
 import { quoteWithFallback } from './quote-batch.js';
 import { runChain } from './run-chain.js';
 
 export interface RouterOptions {
+  /** The router's own id: `router` by default; a router over one named source takes that source's id. */
+  readonly id?: string;
   /** Providers to ask in order: one chain, or one per asset class plus 'default'. */
   readonly chain: ChainConfig;
   /** The only source of time: budget windows, Retry-After and circuit cool-downs. */
@@ -30,6 +32,8 @@ export interface RouterOptions {
   /** Per canonical symbol, the provider id to ask first (`{ 'BTC-USD': 'coinbase' }`). */
   readonly overrides?: Readonly<Record<string, string>>;
   readonly circuit?: Partial<CircuitOptions>;
+  /** Where each provider's last success and failure go (the store's providerHealth); none when absent. */
+  readonly health?: HealthLedger;
 }
 
 /**
@@ -43,7 +47,7 @@ export function createRouter(options: RouterOptions): MarketDataProvider {
 }
 
 class Router implements MarketDataProvider {
-  readonly id = ROUTER_ID;
+  readonly id: string;
   readonly displayName: string;
   readonly capabilities: ProviderCapabilities;
   readonly #chains: Chains;
@@ -51,12 +55,14 @@ class Router implements MarketDataProvider {
   readonly #inFlight = new InFlight();
 
   constructor(options: RouterOptions) {
+    this.id = options.id ?? ROUTER_ID;
     this.#chains = new Chains(options.chain, options.overrides ?? {});
     this.#gate = new Gate({
       clock: options.clock,
       budgets: options.budgets ?? new MemoryBudgets(),
       circuit: { ...DEFAULT_CIRCUIT, ...options.circuit },
       limits: options.limits ?? {},
+      ...(options.health ? { health: options.health } : {}),
     });
     this.capabilities = unionCapabilities(this.#chains.all);
     this.displayName = `router (${this.#chains.all.map((p) => p.id).join(', ')})`;
@@ -71,7 +77,10 @@ class Router implements MarketDataProvider {
     const supports = (p: MarketDataProvider): boolean =>
       p.capabilities.history && p.capabilities.intervals.includes(interval);
     return this.#shared(['history', symbol, interval, fromMs, toMs], options, () =>
-      runChain(this.#gate, symbol, this.#chains.forSymbol(symbol), supports, (p) => p.getHistory(request)),
+      runChain(this.#gate, symbol, this.#chains.forSymbol(symbol), supports, async (p) => ({
+        ...(await p.getHistory(request)),
+        source: p.id,
+      })),
     );
   }
 

@@ -32,9 +32,13 @@ export async function ask<T>(gate: Gate, provider: MarketDataProvider, call: () 
 /** Sorts a thrown provider error and tells the gate how the request went. */
 function sortFailure<T>(gate: Gate, providerId: string, error: ProviderError): Outcome<T> {
   if (error.retryable) gate.failed(providerId, error);
-  else gate.answered(providerId);
+  else if (ANSWERS.has(error.code)) gate.answered(providerId);
+  else gate.refused(providerId, error);
   return classify(providerId, error);
 }
+
+/** Final errors that are answers about the request (the provider itself is fine). */
+const ANSWERS: ReadonlySet<string> = new Set(['unknown-symbol', 'unsupported-symbol', 'range-unavailable']);
 
 /** Final, or worth asking the next provider; used as is for one symbol's failure in a batch. */
 export function classify<T>(providerId: string, error: ProviderError): Outcome<T> {

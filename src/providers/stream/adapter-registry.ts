@@ -8,6 +8,11 @@ type AdapterFactory = (options: StreamAdapterOptions) => StreamAdapter;
  */
 const FACTORIES: Readonly<Record<string, () => Promise<AdapterFactory>>> = {
   demo: async () => (await import('../demo/ws.js')).createDemoStreamAdapter,
+  binance: async () => (await import('../binance/ws.js')).createBinanceStreamAdapter,
+  coinbase: async () => (await import('../coinbase/ws.js')).createCoinbaseStreamAdapter,
+  finnhub: async () => (await import('../finnhub/ws.js')).createFinnhubStreamAdapter,
+  alpaca: async () => (await import('../alpaca/ws.js')).createAlpacaStreamAdapter,
+  polygon: async () => (await import('../polygon/ws.js')).createPolygonStreamAdapter,
 };
 
 /** Ids of the sources with a stream adapter. */

@@ -1,7 +1,8 @@
 import type { Bar } from '../../engine/bar.js';
-import { Decimal } from '../../engine/decimal.js';
+import type { Decimal } from '../../engine/decimal.js';
 import { bucketStart, nextBucketStart, type Interval } from '../../engine/interval.js';
 import type { Tick } from '../../engine/tick.js';
+import { VolumeSum } from './volume-sum.js';
 
 /**
  * Builds bars of one interval for one symbol from its trade ticks, the way a REST source builds
@@ -111,7 +112,7 @@ class OpenBar {
   high: Decimal;
   low: Decimal;
   close: Decimal;
-  volume: Decimal | undefined;
+  readonly volume = new VolumeSum();
   #highN: number;
   #lowN: number;
   version = 1;
@@ -127,7 +128,7 @@ class OpenBar {
     this.high = price;
     this.low = price;
     this.close = price;
-    this.volume = size;
+    if (size !== undefined) this.volume.add(size);
     this.#highN = this.#lowN = price.toNumber();
   }
 
@@ -142,7 +143,7 @@ class OpenBar {
       this.#lowN = n;
     }
     this.close = price;
-    if (size !== undefined) this.volume = this.volume === undefined ? size : this.volume.plus(size);
+    if (size !== undefined) this.volume.add(size);
     this.version++;
   }
 
@@ -152,6 +153,6 @@ class OpenBar {
 
   toBar(): Bar {
     const { tsMs, open, high, low, close } = this;
-    return { tsMs, open, high, low, close, volume: this.volume ?? Decimal.ZERO };
+    return { tsMs, open, high, low, close, volume: this.volume.value() };
   }
 }

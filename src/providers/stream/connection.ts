@@ -157,7 +157,9 @@ export class StreamConnection {
     this.#startHeartbeat(socket);
     const maxAgeMs = this.#adapter.limits.maxConnectionAgeMs;
     if (maxAgeMs !== undefined && maxAgeMs > 0) {
-      this.#arm('age', () => this.#replace('the connection reached its age limit'), maxAgeMs);
+      // A little before the source's limit (5 %, at most 5 minutes), so we choose the moment.
+      const replaceAtMs = maxAgeMs - Math.min(maxAgeMs * 0.05, 300_000);
+      this.#arm('age', () => this.#replace('the connection neared its age limit'), replaceAtMs);
     }
     this.#control?.push(this.#adapter.openFrames());
     if (this.#adapter.awaitsAuthentication) this.#state = 'authenticating';

@@ -96,6 +96,16 @@ class LiveStreamImpl implements Multiplexer {
       }
       route.subscriptions.add(subscription);
       subscription.routes.push([source, symbol]);
+      const { failure } = source.connection;
+      if (failure !== undefined) {
+        // The source refused us for good: a late consumer hears it too, instead of silence.
+        subscription.buffer.status({
+          type: 'status',
+          status: 'auth-failed',
+          source: source.adapter.id,
+          message: failure,
+        });
+      }
       if (channels.trades || channels.bars) source.connection.counts.add('trades', symbol);
       if (channels.quotes) source.connection.counts.add('quotes', symbol);
       if (channels.bars) {

@@ -1,4 +1,5 @@
 import type { MarketData, NewsHeadline } from '../../engine/alerts/index.js';
+import type { Bar } from '../../engine/bar.js';
 import type { Clock } from '../../engine/clock.js';
 import type { Interval } from '../../engine/interval.js';
 import type { Quote } from '../../engine/quote.js';
@@ -68,19 +69,27 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
         continue;
       }
       try {
-        const history = await getHistory(
-          {
-            symbol: group.symbol,
-            interval: group.interval,
-            fromMs: historyStartMs(group.interval, group.needs, nowMs),
-            toMs: nowMs,
-          },
-          { provider, store: deps.store, clock: deps.clock, ttlMs: deps.ttlMs(group.interval) },
-        );
-        if (!history.fromCache) requests.history++;
+        const request = {
+          symbol: group.symbol,
+          interval: group.interval,
+          fromMs: historyStartMs(group.interval, group.needs, nowMs),
+          toMs: nowMs,
+        };
+        const ttlMs = deps.ttlMs(group.interval);
+        let bars = cachedTail(deps.store, request, group.needs, nowMs - ttlMs);
+        if (bars === undefined) {
+          const history = await getHistory(request, {
+            provider,
+            store: deps.store,
+            clock: deps.clock,
+            policy: { ttlMs },
+          });
+          if (!history.fromCache) requests.history++;
+          bars = history.bars;
+        }
         const quote = quotes.get(group.symbol);
         data.set(key, {
-          bars: history.bars,
+          bars,
           ...(quote === undefined ? {} : { quote: { price: quote.last.toNumber(), tsMs: quote.tsMs } }),
           ...(group.needs.news ? { news: news.get(group.symbol) ?? [] } : {}),
           cache: new Map(),
@@ -92,6 +101,26 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
   };
   await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, worker));
   return { data, failures, requests };
+}
+
+/**
+ * The bars getHistory would serve from the cache (same test: the instrument is known and the
+ * range was fetched within the TTL), cut to what the rules read: the last `lookbackBars` bars,
+ * which every operand but `change(...)` stays within (an indicator over its own lookback,
+ * avg_volume over period + 1, fields and news at the last two bars), so evaluation is the same
+ * as over the whole range. With a `change(...)` the whole range. Read lazily (getRecentBars).
+ * Undefined when getHistory has to ask the provider.
+ */
+function cachedTail(
+  store: Store | undefined,
+  request: { symbol: string; interval: Interval; fromMs: number; toMs: number },
+  needs: GroupNeeds,
+  freshSinceMs: number,
+): readonly Bar[] | undefined {
+  const { symbol, interval, fromMs, toMs } = request;
+  if (store === undefined || store.instruments.get(symbol) === undefined) return undefined;
+  if (!store.coverage.isCovered(symbol, interval, fromMs, toMs, freshSinceMs)) return undefined;
+  return store.bars.getRecentBars(symbol, interval, fromMs, toMs, needs.changeMs > 0 ? undefined : needs.lookbackBars);
 }
 
 async function fetchQuotes(

@@ -58,7 +58,12 @@ export function createDashStore(wiring: DashWiring, feed: PriceFeed = chooseFeed
     const nowMs = clock.nowMs();
     const result = await getHistory(
       { symbol, interval: range.interval, fromMs: rangeStart(range.range, nowMs), toMs: nowMs },
-      { provider, store, clock, ttlMs: isIntraday(range.interval) ? wiring.intradayTtlMs : wiring.dailyTtlMs },
+      {
+        provider,
+        store,
+        clock,
+        policy: { ttlMs: isIntraday(range.interval) ? wiring.intradayTtlMs : wiring.dailyTtlMs },
+      },
     );
     return result.bars;
   };

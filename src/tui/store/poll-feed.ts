@@ -1,6 +1,5 @@
 import type { Clock } from '../../engine/clock.js';
-import { runQuote } from '../../commands/quote.js';
-import type { MarketDataProvider } from '../../providers/provider.js';
+import type { MarketDataProvider, QuoteBatch } from '../../providers/provider.js';
 import { systemTimers, type FeedEvent, type PriceFeed, type Timers } from './feed.js';
 
 export interface PollFeedOptions {
@@ -38,7 +37,7 @@ export function createPollFeed(options: PollFeedOptions): PriceFeed {
     controller = new AbortController();
     const signal = controller.signal;
     try {
-      const batch = await runQuote({ symbols }, { provider: withSignal(provider, signal) });
+      const batch = await quoteAll(provider, symbols, signal);
       if (closed || asked !== generation) return;
       const receivedMs = clock.nowMs();
       listener([
@@ -75,7 +74,19 @@ export function createPollFeed(options: PollFeedOptions): PriceFeed {
   };
 }
 
-/** The provider with every quote request tied to `signal`, so close() cancels a poll in flight. */
-function withSignal(provider: MarketDataProvider, signal: AbortSignal): MarketDataProvider {
-  return { ...provider, getQuotes: (symbols) => provider.getQuotes(symbols, { signal }) };
+/**
+ * Quotes straight from the provider (never the response cache: the dashboard wants the latest),
+ * in batches of the size it accepts, tied to `signal` so close() cancels a poll in flight.
+ */
+async function quoteAll(
+  provider: MarketDataProvider,
+  symbols: readonly string[],
+  signal: AbortSignal,
+): Promise<QuoteBatch> {
+  const size = Math.max(1, provider.capabilities.maxSymbolsPerQuote);
+  const batches: Promise<QuoteBatch>[] = [];
+  for (let i = 0; i < symbols.length; i += size)
+    batches.push(provider.getQuotes(symbols.slice(i, i + size), { signal }));
+  const results = await Promise.all(batches);
+  return { quotes: results.flatMap((r) => r.quotes), failures: results.flatMap((r) => r.failures) };
 }

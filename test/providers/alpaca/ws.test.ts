@@ -45,8 +45,8 @@ describe('alpaca stream adapter frames', () => {
     ['minute bars', { bars: '1m' }, '{"action":"subscribe","bars":["AAPL","BRK.B"]}'],
     ['daily bars', { bars: '1d' }, '{"action":"subscribe","dailyBars":["AAPL","BRK.B"]}'],
     [
-      'bars Alpaca does not build (the multiplexer builds them from trades)',
-      { bars: '5m' },
+      'trades with bars Alpaca does not build (the multiplexer builds them)',
+      { trades: true, bars: '5m' },
       '{"action":"subscribe","trades":["AAPL","BRK.B"]}',
     ],
     [
@@ -60,6 +60,12 @@ describe('alpaca stream adapter frames', () => {
     expect(adapter.unsubscribeFrames(['AAPL', 'BRK-B'], channels)).toEqual([
       frame.replace('"subscribe"', '"unsubscribe"'),
     ]);
+  });
+
+  it('asks for nothing when only bars Alpaca does not build are wanted', () => {
+    const adapter = createAlpacaStreamAdapter({ apiKey: CREDENTIAL });
+    expect(adapter.subscribeFrames(['AAPL'], { bars: '5m' })).toEqual([]);
+    expect(adapter.unsubscribeFrames(['AAPL'], { bars: '5m' })).toEqual([]);
   });
 
   it('cuts long symbol lists at symbolsPerMessage', () => {

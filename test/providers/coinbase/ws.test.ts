@@ -29,8 +29,10 @@ describe('coinbase stream adapter frames', () => {
   it.each([
     ['nothing in particular', {}],
     ['trades', { trades: true }],
-    ['quotes', { quotes: true }],
-    ['bars, which the multiplexer builds from ticker ticks', { bars: '1m' as const }],
+    [
+      'trades with quotes and bars (best bid and ask ride on the ticker; bars are built)',
+      { trades: true, quotes: true, bars: '1m' as const },
+    ],
   ])('subscribes to ticker and heartbeat for %s', (_what, channels) => {
     const adapter = createCoinbaseStreamAdapter();
     expect(adapter.subscribeFrames(['BTC-USD', 'ETH-EUR'], channels)).toEqual([
@@ -39,6 +41,16 @@ describe('coinbase stream adapter frames', () => {
     expect(adapter.unsubscribeFrames(['ETH-EUR'], channels)).toEqual([
       '{"type":"unsubscribe","product_ids":["ETH-EUR"],"channels":["ticker","heartbeat"]}',
     ]);
+  });
+
+  it.each([
+    ['quotes', { quotes: true }],
+    ['bars', { bars: '1m' as const }],
+  ])('asks for nothing for %s alone, so dropping them never drops trades', (_what, channels) => {
+    const adapter = createCoinbaseStreamAdapter();
+    expect(adapter.subscribeFrames(['BTC-USD'], channels)).toEqual([]);
+    expect(adapter.unsubscribeFrames(['BTC-USD'], channels)).toEqual([]);
+    expect(() => adapter.subscribeFrames(['AAPL'], channels)).toThrow(ProviderError);
   });
 
   it('cuts long symbol lists at symbolsPerMessage', () => {

@@ -71,7 +71,7 @@ describe('the demo instrument list', () => {
       simulated: true,
       requiresKey: false,
       streaming: true, // the demo exchange (stockato stream --demo)
-      news: false,
+      news: true,
       quotes: true,
       history: true,
       search: true,

@@ -51,11 +51,15 @@ describe('finnhub stream adapter frames', () => {
     expect(adapter.limits.symbolsPerMessage).toBe(1);
   });
 
-  it('subscribes to trades whatever the channels, since trades are all Finnhub streams', () => {
+  it('asks for trades only, since trades are all Finnhub streams', () => {
     const adapter = createFinnhubStreamAdapter({ apiKey: TOKEN });
-    expect(adapter.subscribeFrames(['AAPL'], { quotes: true, bars: '5m' })).toEqual([
+    expect(adapter.subscribeFrames(['AAPL'], { trades: true, quotes: true, bars: '5m' })).toEqual([
       '{"type":"subscribe","symbol":"AAPL"}',
     ]);
+    // Quotes or bars alone: nothing, so dropping them never unsubscribes another consumer's trades.
+    expect(adapter.subscribeFrames(['AAPL'], { quotes: true })).toEqual([]);
+    expect(adapter.unsubscribeFrames(['AAPL'], { quotes: true, bars: '5m' })).toEqual([]);
+    expect(() => adapter.subscribeFrames(['^GSPC'], { quotes: true })).toThrow(ProviderError);
   });
 
   it('puts the token in the URL, encoded, and nowhere else', () => {

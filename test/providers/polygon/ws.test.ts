@@ -41,7 +41,7 @@ describe('polygon stream adapter frames', () => {
     ['nothing in particular', {}, 'T.AAPL,T.BRK.B'],
     ['quotes', { quotes: true }, 'Q.AAPL,Q.BRK.B'],
     ['minute bars', { bars: '1m' }, 'AM.AAPL,AM.BRK.B'],
-    ['bars Polygon does not build (from trades)', { bars: '1h' }, 'T.AAPL,T.BRK.B'],
+    ['trades with bars Polygon does not build', { trades: true, bars: '1h' }, 'T.AAPL,T.BRK.B'],
     ['everything', { trades: true, quotes: true, bars: '1m' }, 'T.AAPL,Q.AAPL,AM.AAPL,T.BRK.B,Q.BRK.B,AM.BRK.B'],
   ])('subscribes to the stocks channels for %s', (_what, channels, params) => {
     const adapter = createPolygonStreamAdapter({ apiKey: KEY });
@@ -51,6 +51,12 @@ describe('polygon stream adapter frames', () => {
     expect(adapter.unsubscribeFrames(['AAPL', 'BRK-B'], channels)).toEqual([
       JSON.stringify({ action: 'unsubscribe', params }),
     ]);
+  });
+
+  it('asks for nothing when only bars Polygon does not build are wanted', () => {
+    const adapter = createPolygonStreamAdapter({ apiKey: KEY });
+    expect(adapter.subscribeFrames(['AAPL'], { bars: '1h' })).toEqual([]);
+    expect(adapter.unsubscribeFrames(['AAPL'], { bars: '1h' })).toEqual([]);
   });
 
   it('uses the X-prefixed channels and pairs on the crypto cluster', () => {

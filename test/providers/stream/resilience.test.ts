@@ -126,6 +126,39 @@ describe('heartbeats', () => {
   });
 });
 
+describe('connection age', () => {
+  it('replaces a connection before the source age limit and resubscribes', async () => {
+    const server = await startWsServer();
+    cleanups.push(() => server.close());
+    const received: string[][] = [];
+    server.server.on('connection', (socket) => {
+      const mine: string[] = [];
+      received.push(mine);
+      socket.on('message', (data) => mine.push(String(data)));
+    });
+    const scheduler = new ManualScheduler();
+    const adapter: StreamAdapter = {
+      ...createDemoStreamAdapter({ url: server.url }),
+      limits: { controlMessagesPerSecond: 5, symbolsPerMessage: 10, maxConnectionAgeMs: 100_000 },
+    };
+    const stream = live({ adapters: [adapter], scheduler });
+    const events = collect(stream.subscribe(['ACME']));
+    await waitFor(() => stream.stats('demo')?.ready === 1, 'connected');
+    // A second at a time, letting the server's pongs arrive (the heartbeat must stay happy).
+    for (let second = 1; second < 95; second++) {
+      scheduler.advance(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    scheduler.advance(999);
+    expect(stream.stats('demo')).toMatchObject({ connectAttempts: 1, stale: 0 });
+    scheduler.advance(1); // 95 %: before the source would cut it
+    await waitFor(() => stream.stats('demo')?.ready === 2, 'the replacement');
+    await waitFor(() => received.length === 2 && received[1]!.length === 1, 'the resubscribe');
+    expect(JSON.parse(received[1]![0]!)).toEqual({ op: 'subscribe', symbols: ['ACME'] });
+    expect(statuses(events)).toEqual(['connected', 'reconnecting', 'connected']);
+  });
+});
+
 describe('bad frames', () => {
   it('counts malformed and unknown frames, skips them, and keeps the connection', async () => {
     const frames = [
@@ -199,6 +232,8 @@ describe('authentication', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // 25 backoff periods
     expect(stream.stats('demo')?.connectAttempts).toBe(1);
     expect(statuses(events)).not.toContain('reconnecting');
+    const late = stream.subscribe(['GLOBX']).take();
+    expect(late).toEqual([{ type: 'status', status: 'auth-failed', source: 'demo', message: 'invalid token' }]);
   });
 
   it('an HTTP 401 on the upgrade is an auth failure too, tried once', async () => {
