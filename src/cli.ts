@@ -54,6 +54,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'check Node, the database, the keychain and the providers',
     load: () => import('./commands/doctor.js'),
   },
+  {
+    name: 'dash',
+    summary: 'full-screen live dashboard: watchlists, charts, alerts',
+    load: () => import('./commands/dash.js'),
+  },
 ];
 
 export const PROGRAM_EXAMPLES = `

@@ -179,6 +179,24 @@ export const SETTINGS: readonly SettingDefinition[] = [
     accepts: 'keychain or file',
     parse: oneOf('keychain', 'file'),
   },
+  // Dashboard (stockato dash)
+  {
+    key: 'dash.theme',
+    description: 'dashboard colors: dark or light (NO_COLOR and --no-color turn color off)',
+    default: 'dark',
+    accepts: 'dark or light',
+    parse: oneOf('dark', 'light'),
+  },
+  {
+    key: 'dash.refresh',
+    description: 'how often the dashboard asks a provider without streaming for new quotes',
+    default: '5s',
+    accepts: 'a duration of 1s or more, such as 2s, 5s or 1m',
+    parse: (raw) => {
+      const text = duration(raw);
+      return text !== undefined && parseDuration(text, 'value') >= 1000 ? text : undefined;
+    },
+  },
 ];
 
 export function findSetting(key: string): SettingDefinition | undefined {

@@ -185,6 +185,28 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'watchlists',
+    up(db) {
+      // Named watchlists in the user's order, and their symbols in the user's order. Positions
+      // are rewritten whole on every reorder (lists are short), so they stay 0..n-1.
+      db.exec(`
+        CREATE TABLE watchlists (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 40),
+          position INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE watchlist_symbols (
+          watchlist_id INTEGER NOT NULL REFERENCES watchlists (id) ON DELETE CASCADE,
+          symbol TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          PRIMARY KEY (watchlist_id, symbol)
+        ) WITHOUT ROWID, STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build creates and understands. */

@@ -7,6 +7,7 @@ import { InstrumentRepository } from './instrument-repository.js';
 import { ProviderHealthRepository } from './provider-health-repository.js';
 import { ResponseCacheRepository } from './response-cache-repository.js';
 import { toStoreError } from './sqlite-errors.js';
+import { WatchlistRepository } from './watchlist-repository.js';
 
 export type { Database, OpenDatabaseOptions } from './database.js';
 
@@ -22,6 +23,7 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly providerHealth: ProviderHealthRepository;
   readonly responses: ResponseCacheRepository;
+  readonly watchlists: WatchlistRepository;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock is taken at the start, so it never
    * fails half-way for a lock): everything `fn` writes through the repositories is committed
@@ -55,6 +57,7 @@ function createStore(path: string, db: Database): Store {
     alerts: new AlertRepository(db),
     providerHealth: new ProviderHealthRepository(db),
     responses: new ResponseCacheRepository(db),
+    watchlists: new WatchlistRepository(db),
     transaction<T>(fn: () => T): T {
       const run = db.transaction(() => {
         const result = fn();

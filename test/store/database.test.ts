@@ -57,6 +57,8 @@ describe('openDatabase', () => {
         'provider_budgets',
         'provider_health',
         'schema_migrations',
+        'watchlist_symbols',
+        'watchlists',
       ].sort(),
     );
   });
