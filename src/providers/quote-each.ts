@@ -38,3 +38,25 @@ export async function quoteEach(
   if (stop && quotes.length === 0) throw stop;
   return { quotes, failures };
 }
+
+/**
+ * Splits what was asked for into the source's own form of each symbol (canonical symbol to wire
+ * symbol) and the symbols the source has no form for, which fail alone as values.
+ */
+export function mapSymbols(
+  symbols: readonly string[],
+  toWire: (text: string) => { readonly symbol: string; readonly wire: string },
+): { wanted: Map<string, string>; failures: SymbolFailure[] } {
+  const wanted = new Map<string, string>();
+  const failures: SymbolFailure[] = [];
+  for (const text of symbols) {
+    try {
+      const { symbol, wire } = toWire(text);
+      wanted.set(symbol, wire);
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      failures.push({ symbol: text, error });
+    }
+  }
+  return { wanted, failures };
+}

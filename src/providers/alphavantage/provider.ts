@@ -13,9 +13,8 @@ import type {
   ProviderCapabilities,
   QuoteBatch,
   RequestOptions,
-  SymbolFailure,
 } from '../provider.js';
-import { quoteEach } from '../quote-each.js';
+import { mapSymbols, quoteEach } from '../quote-each.js';
 import { redactingProvider } from '../redacting-provider.js';
 import { unsupportedSymbol } from '../symbols.js';
 import { usEquityMarketState } from '../us-market-hours.js';
@@ -84,17 +83,7 @@ async function getQuotes(
   symbols: readonly string[],
   options?: RequestOptions,
 ): Promise<QuoteBatch> {
-  const failures: SymbolFailure[] = [];
-  const wanted = new Map<string, string>();
-  for (const text of symbols) {
-    try {
-      const { symbol, wire } = requested(text);
-      wanted.set(symbol, wire);
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      failures.push({ symbol: text, error });
-    }
-  }
+  const { wanted, failures } = mapSymbols(symbols, requested);
   const marketState = () => usEquityMarketState(clock.nowMs());
   return quoteEach(
     [...wanted.keys()],
