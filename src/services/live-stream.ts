@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import { UnknownSymbolError, UsageError } from '../errors.js';
 import type { MarketDataProvider } from '../providers/provider.js';
+import { assetClassOf } from '../providers/router/chain.js';
 import type { Credentials } from '../secrets/credentials.js';
 import { hasStreamAdapter, loadStreamAdapter, STREAM_ADAPTER_IDS } from '../providers/stream/adapter-registry.js';
 import { createLiveStream, type LiveStreamOptions, type Multiplexer } from '../providers/stream/multiplexer.js';
@@ -37,10 +38,16 @@ export interface LiveSessionOptions {
  * `capabilities.streaming`: without them, a usage error naming the sources that have one.
  */
 export async function openLiveSession(options: LiveSessionOptions): Promise<LiveSession> {
-  const { provider, sourceId } = options;
+  const { provider } = options;
+  const sourceId =
+    options.sourceId === 'auto' ? await autoStreamSource(options.symbols ?? [], options.credentials) : options.sourceId;
   if (!hasStreamAdapter(sourceId)) {
-    const what = sourceId === 'auto' ? 'stockato stream needs one source' : `provider "${sourceId}" has no live stream`;
-    throw new UsageError(what, {
+    if (sourceId === 'auto') {
+      throw new UsageError('no live source for these symbols: crypto streams keyless, stocks need a key', {
+        hint: `set a key (stockato keys set ${KEYED_STREAM_SOURCES.join('|')}), or give --provider: ${STREAM_ADAPTER_IDS.join(', ')} (or --demo)`,
+      });
+    }
+    throw new UsageError(`provider "${sourceId}" has no live stream`, {
       hint: `give --provider with a source that has a stream adapter: ${STREAM_ADAPTER_IDS.join(', ')} (or --demo)`,
     });
   }
@@ -92,6 +99,19 @@ async function openDemoSession(options: LiveSessionOptions): Promise<LiveSession
       await exchange.close();
     },
   };
+}
+
+/** Keyed stream sources for listed securities, best first; each streams only with its key. */
+const KEYED_STREAM_SOURCES = ['polygon', 'alpaca', 'finnhub'] as const;
+
+/**
+ * The source `auto` streams from: Binance when every symbol is crypto (keyless), else the first
+ * keyed source with a key; `auto` itself (refused with a hint) when there is none.
+ */
+export async function autoStreamSource(symbols: readonly string[], credentials?: Credentials): Promise<string> {
+  if (symbols.length > 0 && symbols.every((symbol) => assetClassOf(symbol) === 'crypto')) return 'binance';
+  for (const id of KEYED_STREAM_SOURCES) if (await credentials?.get(id)) return id;
+  return 'auto';
 }
 
 /** `clock`'s now at the first call, then moving with the process's monotonic time. */
