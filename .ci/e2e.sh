@@ -54,5 +54,22 @@ mkdir -p "$HOME_DIR/baddb" && printf 'not sqlite\n' >"$HOME_DIR/baddb/stockato.d
 check "database that is not SQLite" 1 env STOCKATO_HOME="$HOME_DIR/baddb" $STOCKATO history ACME --demo
 grep -qx 'not sqlite' "$HOME_DIR/baddb/stockato.db" || { echo "FAIL the foreign file was changed"; failures=$((failures + 1)); }
 
+# Indicators in a pipeline, with no provider at all.
+st history ACME --demo --range 3mo --csv >"$HOME_DIR/acme.csv"
+check "indicators --input" 0 st indicators --input "$HOME_DIR/acme.csv" --ind rsi:14,bb:20:2 --csv
+grep -q '^time,.*,rsi_14,bb_upper_20_2,' "$HOME_DIR/out" || { echo "FAIL indicators CSV header"; failures=$((failures + 1)); }
+check "indicators: unknown indicator" 2 st indicators ACME --demo --ind nope:3
+# Alerts: a rule that holds fires once, a second check is quiet, --exit-code gives 3.
+check "alerts add" 0 st alerts add ACME "price > 1" --demo
+check "alerts check fires" 3 st alerts check --demo --exit-code
+check "alerts check again is quiet" 0 st alerts check --demo --exit-code
+[ -s "$HOME_DIR/out" ] && { echo "FAIL a quiet check printed something"; failures=$((failures + 1)); }
+check "alerts: a rule with a typo" 2 st alerts add ACME "rsi(14 < 30" --demo
+# Live ticks from the in-process demo exchange.
+check "stream --demo --count 3" 0 st stream ZORK-USD --demo --count 3
+[ "$(grep -c '"type":"tick"' "$HOME_DIR/out")" -eq 3 ] || { echo "FAIL stream tick count"; failures=$((failures + 1)); }
+check "keys set with the key as an argument" 2 st keys set polygon abc123
+check "dash without a terminal" 2 st dash --demo
+
 if [ "$failures" -gt 0 ]; then echo "$failures end-to-end check(s) failed"; exit 1; fi
 echo "all end-to-end checks passed"
