@@ -19,8 +19,12 @@ export function needsStatementRetention(nodeVersion: string = process.versions.n
   return Number(nodeVersion.split('.')[0]) >= 24;
 }
 
-/** Makes every statement `db` prepares (also inside pragma() and transaction()) live forever. */
+/**
+ * Makes `db` and every statement it prepares (also inside pragma() and transaction()) live
+ * forever: a closed Database finalized by the collector aborts the same way as a Statement.
+ */
 export function retainStatements(db: Database): void {
+  RETAINED.push(db);
   // pragma() and transaction() call prepare() on the native handle, which the JS object keeps
   // under a private symbol; wrapping it there sees every statement.
   for (const symbol of Object.getOwnPropertySymbols(db)) {

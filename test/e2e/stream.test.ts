@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openRaw } from '../helpers/raw-sqlite.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, NOW, runBin, runShell } from './run-cli.js';
 
@@ -54,7 +54,7 @@ describe('stream', () => {
     for (const bar of bars) expect(Object.keys(bar)).toEqual(BAR_FIELDS);
     const closed = bars.filter((bar) => bar.closed === true);
     expect(closed.map((bar) => bar.time)).toEqual(['2026-03-04T17:59:00.000Z']);
-    const db = new Database(join(home, 'stockato.db'), { readonly: true });
+    const db = openRaw(join(home, 'stockato.db'), { readonly: true });
     const rows = db.prepare("SELECT ts_ms, close FROM bars WHERE symbol = 'ZORK-USD' AND interval = '1m'").all();
     db.close();
     expect(rows).toEqual([{ ts_ms: Date.parse('2026-03-04T17:59:00Z'), close: closed[0]!.close }]);
