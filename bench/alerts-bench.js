@@ -4,12 +4,14 @@
 //
 //   npm run build && node bench/alerts-bench.js [symbols] [rules-per-symbol]   (default 1000 10)
 //   ALERTS_BENCH_KEEP=1 keeps the seeded homes (printed at the end) for `node --cpu-prof` runs.
+//   ALERTS_BENCH_BASELINE=/path/to/old/bin/stockato.js also times an earlier build on the same
+//   homes, its runs interleaved with this build's (a before/after from one run on a busy machine).
 //
 // The demo market has 20 symbols only: the setup seeds the cache directly (bars, coverage and
 // instruments through the real store code, bundled with esbuild) with synthetic daily bars.
 // Target (not enforced): the 10,000-rule check under 1 s for the whole process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/stockato.js');
+const BASELINE_BIN = process.env.ALERTS_BENCH_BASELINE;
 const SYMBOLS = Number(process.argv[2] ?? 1000);
 const RULES_PER_SYMBOL = Number(process.argv[3] ?? 10);
 const NOW = '2026-03-04T18:00:00Z';
@@ -114,16 +117,29 @@ function seed(store, Decimal, symbols, rulesPerSymbol) {
   });
 }
 
+const TIME = '/usr/bin/time';
+
+/** Wall time, output lines and (with /usr/bin/time) user + system CPU seconds of one process. */
 function timeRun(args, home) {
+  const timed = existsSync(TIME);
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', STOCKATO_HOME: home, STOCKATO_NOW: NOW, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    timed ? TIME : process.execPath,
+    timed ? ['-f', 'cpu %U %S', process.execPath, ...args] : args,
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', STOCKATO_HOME: home, STOCKATO_NOW: NOW, NO_COLOR: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { ms, lines: result.stdout.split('\n').filter(Boolean).length };
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+  return {
+    ms,
+    cpuS: cpu === null ? undefined : Number(cpu[1]) + Number(cpu[2]),
+    lines: result.stdout.split('\n').filter(Boolean).length,
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -150,34 +166,56 @@ async function main() {
     }
     const check = ['--demo', 'alerts', 'check', '--ndjson'];
     const rows = [];
-    const measure = (label, args, home) => {
-      const runs = Array.from({ length: RUNS }, () => timeRun(args, home));
+    const row = (label, runs) =>
       rows.push([
         label,
         median(runs.map((r) => r.ms)),
         Math.min(...runs.map((r) => r.ms)),
         runs.map((r) => r.lines).join('/'),
+        runs.every((r) => r.cpuS !== undefined) ? median(runs.map((r) => r.cpuS)) : undefined,
       ]);
+    // Each build's runs alternate with the other's, so both see the same load.
+    const builds =
+      BASELINE_BIN === undefined
+        ? [['', BIN]]
+        : [
+            [' (baseline build)', BASELINE_BIN],
+            ['', BIN],
+          ];
+    const measure = (label, args, home) => {
+      const runs = builds.map(() => []);
+      for (let i = 0; i < RUNS; i++) builds.forEach(([, bin], b) => runs[b].push(timeRun(args(bin), home)));
+      builds.forEach(([suffix], b) => row(`${label}${suffix}`, runs[b]));
     };
-    measure('node -e 0 (baseline)', ['-e', '0'], empty);
-    measure(`alerts check, 0 rules (baseline)`, [BIN, ...check], empty);
-    const first = timeRun([BIN, ...check], full);
-    rows.push([
-      `alerts check, ${SYMBOLS * RULES_PER_SYMBOL} rules, first run (fires)`,
-      first.ms,
-      first.ms,
-      String(first.lines),
-    ]);
-    measure(`alerts check, ${SYMBOLS * RULES_PER_SYMBOL} rules, steady state`, [BIN, ...check], full);
+    row(
+      'node -e 0 (baseline)',
+      Array.from({ length: RUNS }, () => timeRun(['-e', '0'], empty)),
+    );
+    measure(`alerts check, 0 rules (baseline)`, (bin) => [bin, ...check], empty);
+    const rules = SYMBOLS * RULES_PER_SYMBOL;
+    if (BASELINE_BIN === undefined) {
+      row(`alerts check, ${rules} rules, first run (fires)`, [timeRun([BIN, ...check], full)]);
+    } else {
+      // The first run fires and changes the state: each build gets its own copy of the seeded home.
+      const copy = join(dir, 'full-baseline');
+      cpSync(full, copy, { recursive: true });
+      row(`alerts check, ${rules} rules, first run (fires) (baseline build)`, [
+        timeRun([BASELINE_BIN, ...check], copy),
+      ]);
+      row(`alerts check, ${rules} rules, first run (fires)`, [timeRun([BIN, ...check], full)]);
+    }
+    measure(`alerts check, ${rules} rules, steady state`, (bin) => [bin, ...check], full);
     console.log(
       `\n${cpus()[0]?.model ?? 'cpu'} x${cpus().length}, node ${process.version}, median of ${RUNS}, load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}\n`,
     );
-    console.log('| case | median | best | fired lines |');
-    console.log('| --- | --- | --- | --- |');
-    for (const [label, med, best, lines] of rows)
-      console.log(`| ${label} | ${med.toFixed(0)} ms | ${best.toFixed(0)} ms | ${lines} |`);
+    console.log('| case | median wall | best wall | median CPU (user + sys) | fired lines |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const [label, med, best, lines, cpu] of rows)
+      console.log(
+        `| ${label} | ${med.toFixed(0)} ms | ${best.toFixed(0)} ms | ${cpu === undefined ? 'n/a' : `${cpu.toFixed(2)} s`} | ${lines} |`,
+      );
   } finally {
     if (process.env.ALERTS_BENCH_KEEP) console.log(`kept ${dir} (full/ and empty/ homes for profiling)`);
     else rmSync(dir, { recursive: true, force: true });

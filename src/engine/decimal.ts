@@ -30,6 +30,8 @@ export class Decimal {
 
   #text: string | undefined;
   #big: BigNumber | undefined;
+  /** toNumber's result, kept once computed: a Decimal never changes, so neither does it. */
+  #number: number | undefined;
 
   private constructor(text: string | undefined, big?: BigNumber) {
     this.#text = text;
@@ -173,7 +175,9 @@ export class Decimal {
 
   /** For indicators and statistics only: never sum the result into money. */
   toNumber(): number {
-    return Number(this.toString());
+    // Indicators read the same bar's close once per indicator: parse the text only the first time.
+    this.#number ??= Number(this.toString());
+    return this.#number;
   }
 
   /** JSON carries decimals as strings so that no consumer loses precision. */

@@ -74,6 +74,8 @@ export class AlertRepository {
   readonly #remove: Statement;
   readonly #setEnabled: Statement;
   readonly #writeState: Statement;
+  readonly #writeEnabledState: Statement;
+  readonly #touchStates: Statement;
   readonly #insertFiring: Statement;
   readonly #firings: Statement;
   readonly #firingsOf: Statement;
@@ -101,6 +103,20 @@ export class AlertRepository {
       `UPDATE alert_state SET version = version + 1, armed = ?, exhausted = ?, fired_count = ?, last_fired_ms = ?,
          last_observed_ms = ?, last_evaluated_ms = ?, last_condition = ?
        WHERE alert_id = ? AND version = ?`,
+    );
+    // The same compare-and-set, and only while the alert is enabled with the same rule (an id
+    // can be reused after a removal): what a check writes from the state it listed before the lock.
+    this.#writeEnabledState = db.prepare(
+      `UPDATE alert_state SET version = version + 1, armed = ?, exhausted = ?, fired_count = ?, last_fired_ms = ?,
+         last_observed_ms = ?, last_evaluated_ms = ?, last_condition = ?
+       WHERE alert_id = ? AND version = ? AND alert_id IN (SELECT id FROM alerts WHERE id = ? AND enabled = 1 AND rule = ?)`,
+    );
+    this.#touchStates = db.prepare(
+      `UPDATE alert_state SET version = version + 1, last_evaluated_ms = ?
+       WHERE (alert_id, version) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+         AND alert_id IN (SELECT a.id FROM alerts a JOIN json_each(?) j ON a.id = j.value ->> 0
+                          WHERE a.enabled = 1 AND a.rule = j.value ->> 2)
+       RETURNING alert_id`,
     );
     this.#insertFiring = db.prepare(
       `INSERT INTO alert_firings (alert_id, seq, fired_at_ms, bar_ms, symbol, name, rule, interval, values_json)
@@ -181,6 +197,49 @@ export class AlertRepository {
       expectedVersion,
     );
     return result.changes === 1;
+  }
+
+  /**
+   * writeState for an alert listed before the write lock was taken: written only if the state is
+   * still at `expectedVersion` AND the alert is still enabled with `rule`. False otherwise (the
+   * caller reads it again with `get`).
+   */
+  writeEnabledState(
+    alertId: number,
+    expectedVersion: number,
+    rule: string,
+    state: Omit<AlertState, 'version'>,
+  ): boolean {
+    const result = this.#writeEnabledState.run(
+      state.armed ? 1 : 0,
+      state.exhausted ? 1 : 0,
+      state.firedCount,
+      state.lastFiredMs ?? null,
+      state.lastObservedMs ?? null,
+      state.lastEvaluatedMs ?? null,
+      state.lastCondition === null ? null : state.lastCondition ? 1 : 0,
+      alertId,
+      expectedVersion,
+      alertId,
+      rule,
+    );
+    return result.changes === 1;
+  }
+
+  /**
+   * For alerts whose evaluation changed nothing but the time: sets `last_evaluated_ms` (and
+   * bumps the version) in one statement, with writeEnabledState's conditions for each alert
+   * (still at its version, enabled, same rule). Returns the ids written; the others were changed
+   * meanwhile and must be read again.
+   */
+  touchStates(
+    alerts: ReadonlyArray<{ readonly id: number; readonly version: number; readonly rule: string }>,
+    evaluatedMs: number,
+  ): Set<number> {
+    if (alerts.length === 0) return new Set();
+    const json = JSON.stringify(alerts.map((a) => [a.id, a.version, a.rule]));
+    const rows = this.#touchStates.all(evaluatedMs, json, json) as Array<{ alert_id: number }>;
+    return new Set(rows.map((row) => row.alert_id));
   }
 
   /** Records a firing; a second firing with the same alert and sequence is a constraint error. */

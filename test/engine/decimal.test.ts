@@ -79,4 +79,27 @@ describe('Decimal', () => {
       ),
     );
   });
+
+  it('gives each value its own number, the same on every call and after arithmetic (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        (units, places, other) => {
+          const text = (Number(units) / 10 ** places).toString();
+          const a = Decimal.of(text);
+          const first = a.toNumber();
+          const derived = [a.plus(Decimal.of(other)), a.times('3'), a.neg(), Decimal.fromCanonical(a.toString())];
+          for (const d of derived) expect(d.toNumber()).toBe(Number(d.toString()));
+          expect(a.toNumber()).toBe(first);
+          expect(first).toBe(Number(a.toString()));
+        },
+      ),
+    );
+    const close = Decimal.fromCanonical('187.25');
+    expect(close.toNumber()).toBe(187.25);
+    expect(Decimal.fromCanonical('-0.5').toNumber()).toBe(-0.5);
+    expect(close.plus('1').toNumber()).toBe(188.25);
+  });
 });

@@ -181,7 +181,7 @@ class Reader {
     // its last two outputs are kept (no output array, no copy of the bars).
     const { bars } = this.data;
     const start = Math.max(0, bars.length - operand.lookbackBars);
-    const key = `${operand.name}:${JSON.stringify(operand.params)}:${start}`;
+    const key = `${specKey(operand)}:${start}`;
     let outputs = this.data.cache?.get(key);
     if (outputs === undefined) {
       outputs = lastTwoOutputs({ name: operand.name, params: operand.params } as unknown as IndicatorSpec, bars, start);
@@ -223,6 +223,17 @@ export function lastTwoOutputs(spec: IndicatorSpec, bars: readonly Bar[], start:
     last = stream.update(bars[i] as Bar);
   }
   return [previous, last];
+}
+
+/** `name:params` of an indicator operand, built once per parsed rule (a check reads it 10,000s of times). */
+const SPEC_KEYS = new WeakMap<object, string>();
+function specKey(operand: Extract<Operand, { kind: 'indicator' }>): string {
+  let key = SPEC_KEYS.get(operand);
+  if (key === undefined) {
+    key = `${operand.name}:${JSON.stringify(operand.params)}`;
+    SPEC_KEYS.set(operand, key);
+  }
+  return key;
 }
 
 function isPercent(node: RuleNode): boolean {

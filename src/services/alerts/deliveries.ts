@@ -1,5 +1,5 @@
 import type { Clock } from '../../engine/clock.js';
-import { deliverFiring, type NotifyDeps } from '../../notify/deliver.js';
+import type { NotifyDeps } from '../../notify/deliver.js';
 import type { Store } from '../../store/store.js';
 
 /** Attempts after which a delivery is given up on (status failed). */
@@ -26,6 +26,10 @@ export async function deliverDue(store: Store, clock: Clock, notify: NotifyDeps)
     skipped: [] as DeliveryReport['skipped'][number][],
   };
   const due = store.alerts.outbox.claimDue(clock.nowMs(), LEASE_MS, BATCH);
+  if (due.length === 0) return report;
+  // Loaded only when something is due: the notifiers bring undici (webhooks) and child_process,
+  // which a check that fired nothing never needs.
+  const { deliverFiring } = await import('../../notify/deliver.js');
   const worker = async () => {
     for (let job = due.shift(); job !== undefined; job = due.shift()) {
       const outcome = await deliverFiring(job.target, job.firing, notify);
