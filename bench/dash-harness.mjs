@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { inkBoundedCaches } from '../scripts/ink-bounded-caches.js';
+import { tuiBundlePatches } from '../scripts/tui-bundle-patches.js';
 
 // Ink renders only the last frame when it believes it runs in CI; measure what a user sees.
 delete process.env.CI;
@@ -48,11 +48,11 @@ export async function loadDashboard() {
     format: 'esm',
     target: 'node20',
     jsx: 'automatic',
-    // As scripts/build.js: React's production build, minified, Ink's text caches bounded.
+    // As scripts/build.js: React's production build, minified, the same library patches.
     define: { 'process.env.NODE_ENV': '"production"' },
     minify: true,
     keepNames: true,
-    plugins: process.env.DASH_BENCH_UNBOUNDED ? [] : [inkBoundedCaches],
+    plugins: process.env.DASH_BENCH_UNPATCHED ? [] : [tuiBundlePatches],
     external: ['better-sqlite3', '@napi-rs/keyring', 'react-devtools-core'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',

@@ -2,7 +2,7 @@
 // command or library, so that start-up reads few files (see bench/RESULTS.md for why).
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
-import { inkBoundedCaches } from './ink-bounded-caches.js';
+import { tuiBundlePatches } from './tui-bundle-patches.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -30,7 +30,7 @@ await build({
   // keepNames: errors take their name from their class (src/errors.ts).
   minify: true,
   keepNames: true,
-  plugins: [inkBoundedCaches],
+  plugins: [tuiBundlePatches],
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   legalComments: 'none',
