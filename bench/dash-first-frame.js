@@ -1,6 +1,7 @@
 // Time to the dashboard's first frame, in a real pseudo-terminal (util-linux `script`), beside
 // `node -e 0` and a one-off `stockato quote` in the same pty, interleaved. Target: first frame
 // within 300 ms. Usage: node bench/dash-first-frame.js [runs]   (build first: npm run build)
+// DASH_BENCH_BEFORE=path/to/other/bin/stockato.js adds that build's dash, interleaved (before/after).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,17 @@ const cases = {
       'q',
     ),
 };
+const before = process.env.DASH_BENCH_BEFORE;
+if (before) {
+  cases['stockato quote ACME --demo (DASH_BENCH_BEFORE build)'] = () =>
+    timeInPty(`${node} ${JSON.stringify(before)} quote ACME --demo`, { output: /ACME/ });
+  cases['stockato dash --demo (DASH_BENCH_BEFORE build)'] = () =>
+    timeInPty(
+      `${node} ${JSON.stringify(before)} dash --demo`,
+      { 'first frame': /SYMBOL/, 'prices shown': PRICE_SHOWN },
+      'q',
+    );
+}
 
 const samples = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
 for (const run of Object.values(cases)) await run(); // warm the file cache and create the database

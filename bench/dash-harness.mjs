@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { tuiBundlePatches } from '../scripts/tui-bundle-patches.js';
 
 // Ink renders only the last frame when it believes it runs in CI; measure what a user sees.
 delete process.env.CI;
@@ -20,20 +21,20 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export async function loadDashboard() {
   // Inside the checkout (dist/ is build output) so that external packages resolve from
   // node_modules; split like the real build so that Ink's optional devtools stay a lazy import.
-  const dir = join(ROOT, 'dist', 'bench');
+  const dir = join(ROOT, 'dist', 'bench', String(process.pid)); // one per process: runs may overlap
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'dash-entry.ts');
   writeFileSync(
     entry,
     [
-      "export { DashStore } from '../../src/tui/store/dash-store.ts';",
-      "export { memoryWatchlists } from '../../src/tui/store/memory-watchlists.ts';",
-      "export { ALERTS_WAITING } from '../../src/tui/store/ports.ts';",
-      "export { App } from '../../src/tui/app.tsx';",
-      "export { chooseTheme } from '../../src/tui/theme.ts';",
-      "export { fullScreenStdout } from '../../src/tui/terminal.ts';",
-      "export { DASH_MAX_FPS } from '../../src/tui/run-dash.tsx';",
-      "export { Decimal } from '../../src/engine/decimal.ts';",
+      "export { DashStore } from '../../../src/tui/store/dash-store.ts';",
+      "export { memoryWatchlists } from '../../../src/tui/store/memory-watchlists.ts';",
+      "export { ALERTS_WAITING } from '../../../src/tui/store/ports.ts';",
+      "export { App } from '../../../src/tui/app.tsx';",
+      "export { chooseTheme } from '../../../src/tui/theme.ts';",
+      "export { fullScreenStdout } from '../../../src/tui/terminal.ts';",
+      "export { DASH_MAX_FPS } from '../../../src/tui/run-dash.tsx';",
+      "export { Decimal } from '../../../src/engine/decimal.ts';",
       "export { render } from 'ink';",
       "export { createElement } from 'react';",
     ].join('\n'),
@@ -47,6 +48,11 @@ export async function loadDashboard() {
     format: 'esm',
     target: 'node20',
     jsx: 'automatic',
+    // As scripts/build.js: React's production build, minified, the same library patches.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    minify: true,
+    keepNames: true,
+    plugins: process.env.DASH_BENCH_UNPATCHED ? [] : [tuiBundlePatches],
     external: ['better-sqlite3', '@napi-rs/keyring', 'react-devtools-core'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',

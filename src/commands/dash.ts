@@ -59,16 +59,22 @@ export async function runDash(options: DashOptions, ctx: CommandContext): Promis
     colorFlag: ctx.globals.color !== false,
     setting: config.getString('color') as 'auto' | 'always' | 'never',
   });
-  // React and Ink load here, never for other commands. The bundle keeps React's runtime check
-  // of NODE_ENV: without it React runs its development build, several times slower per frame.
-  process.env['NODE_ENV'] ??= 'production';
+  // React and Ink load here, never for other commands. The build (scripts/build.js) defines
+  // NODE_ENV as production, so only React's production build is in the bundle.
   const [{ runDashboard }, { chooseTheme }] = await Promise.all([
     import('../tui/run-dash.js'),
     import('../tui/theme.js'),
   ]);
   // Live prices from the provider's stream (the demo market's runs on a WebSocket exchange
-  // started in-process); a provider without one is polled instead.
-  const session = await openStream(ctx, provider, config.getNumber('demo.seed'));
+  // started in-process), opened once the first frame is drawn; a provider without one is polled.
+  let session: LiveSession | undefined;
+  let quit = false;
+  const open = async () => {
+    if (quit) return undefined;
+    session = await openStream(ctx, provider, config.getNumber('demo.seed'));
+    if (quit) await session?.close(); // the user quit while it was connecting
+    return quit ? undefined : session?.live;
+  };
   try {
     await runDashboard(
       {
@@ -78,12 +84,13 @@ export async function runDash(options: DashOptions, ctx: CommandContext): Promis
         refreshMs: parseDuration(config.getString('dash.refresh'), 'dash.refresh'),
         dailyTtlMs: parseDuration(config.getString('cache.daily-ttl'), 'cache.daily-ttl'),
         intradayTtlMs: parseDuration(config.getString('cache.intraday-ttl'), 'cache.intraday-ttl'),
-        ...(session ? { liveStream: session.live } : {}),
       },
       chooseTheme(options.theme, colorEnabled),
       { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+      open,
     );
   } finally {
+    quit = true;
     await session?.close();
   }
 }
