@@ -38,7 +38,8 @@ export async function runDashboard(
       )
     : chooseFeed(wiring);
   const store = createDashStore(wiring, feed);
-  const restore = enterAlternateScreen(terminal.stdout);
+  let drawing = true;
+  const restore = enterAlternateScreen(terminal.stdout, 1, () => (drawing = false));
   const stopCrashGuard = restoreOnCrash(restore, (error) => {
     terminal.stderr.write(`error: the dashboard crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
   });
@@ -46,7 +47,7 @@ export async function runDashboard(
   try {
     const ink = render(<App store={store} theme={theme} provider={wiring.provider.id} />, {
       stdin: terminal.stdin,
-      stdout: fullScreenStdout(terminal.stdout),
+      stdout: fullScreenStdout(terminal.stdout, () => drawing),
       stderr: terminal.stderr,
       exitOnCtrlC: false,
       patchConsole: true,

@@ -12,13 +12,16 @@ export interface ScreenStream {
  * Switches to the alternate screen (hidden cursor) and returns a restore function that is safe
  * to call any number of times. Restoring also happens on process exit (a SIGTERM, a crash, an
  * exit from anywhere), written synchronously because nothing asynchronous runs at exit.
+ * `onLeave` runs just before the screen is left, so that a renderer can stop drawing: Ink's own
+ * exit hook runs after ours and would otherwise paint its last frame over the user's shell.
  */
-export function enterAlternateScreen(stream: ScreenStream, fd = 1): () => void {
+export function enterAlternateScreen(stream: ScreenStream, fd = 1, onLeave: () => void = () => undefined): () => void {
   let active = true;
   stream.write(ENTER);
   const restoreAtExit = () => {
     if (!active) return;
     active = false;
+    onLeave();
     try {
       writeSync(fd, LEAVE);
     } catch {
@@ -30,6 +33,7 @@ export function enterAlternateScreen(stream: ScreenStream, fd = 1): () => void {
     process.off('exit', restoreAtExit);
     if (!active) return;
     active = false;
+    onLeave();
     stream.write(LEAVE);
   };
 }
@@ -62,11 +66,13 @@ const LEADING_CURSOR_UP = /^((?:\x1b\[\?2026h)?)\x1b\[\d*A/;
  * renderer returns to the top of the previous frame with a relative cursor-up that is one line
  * short when the frame ended in a newline (as every frame shorter than the screen does), so each
  * frame would land a line lower than the last. The dashboard always draws from the top-left of
- * the alternate screen, so a leading cursor-up becomes cursor-home. Everything else (size,
+ * the alternate screen, so a leading cursor-up becomes cursor-home. Once `drawing()` turns false
+ * (the alternate screen was left) writes are dropped. Everything else (size,
  * resize events, isTTY) is the real stream's.
  */
-export function fullScreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+export function fullScreenStdout(stdout: NodeJS.WriteStream, drawing: () => boolean = () => true): NodeJS.WriteStream {
   const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    if (!drawing()) return true; // the screen was given back: nothing more is painted on it
     const text = typeof chunk === 'string' ? chunk.replace(LEADING_CURSOR_UP, '$1\x1b[H') : chunk;
     return (stdout.write as (...args: unknown[]) => boolean)(text, ...rest);
   };

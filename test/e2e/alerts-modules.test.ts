@@ -52,9 +52,14 @@ function checkLoading(): { status: number | null; sources: string[] } {
     .split('\n')
     .filter((url) => url.startsWith('file:'))
     .map((url) => fileURLToPath(url));
-  // The bundle keeps a "// path" comment before each module it holds.
-  const sources = files.flatMap((file) => [file, ...(readFileSync(file, 'utf8').match(/^\/\/ \S+$/gm) ?? [])]);
+  // The bundle is minified; its source maps name every module a chunk holds.
+  const sources = files.flatMap((file) => [file, ...mappedSources(file)]);
   return { status: result.status, sources };
+}
+
+function mappedSources(file: string): string[] {
+  const map = `${file}.map`;
+  return existsSync(map) ? (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources : [];
 }
 
 const notifiers = (sources: readonly string[]) =>
