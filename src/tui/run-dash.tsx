@@ -4,7 +4,7 @@ import { App } from './app.js';
 import type { DashWiring } from './store/create-dash-store.js';
 import { chooseFeed, createDashStore } from './store/create-dash-store.js';
 import { createDeferredFeed } from './store/deferred-feed.js';
-import { enterAlternateScreen, fullScreenStdout, restoreOnCrash } from './terminal.js';
+import { enterAlternateScreen, fullScreenStdout, keyboardUntilRawModeEnds, restoreOnCrash } from './terminal.js';
 import type { Theme } from './theme.js';
 
 export interface DashTerminal {
@@ -46,7 +46,7 @@ export async function runDashboard(
   store.start();
   try {
     const ink = render(<App store={store} theme={theme} provider={wiring.provider.id} />, {
-      stdin: terminal.stdin,
+      stdin: keyboardUntilRawModeEnds(terminal.stdin),
       stdout: fullScreenStdout(terminal.stdout, () => drawing),
       stderr: terminal.stderr,
       exitOnCtrlC: false,

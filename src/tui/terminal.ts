@@ -57,6 +57,30 @@ export function restoreOnCrash(restore: () => void, report: (error: unknown) => 
   };
 }
 
+/**
+ * The stdin Ink reads keys from, with one change: when Ink turns raw mode off, stdin is closed
+ * at once. Ink does that only when its last input hook goes, which for the dashboard (one input
+ * hook, always active) means it is unmounting. Without this, the line a user types between
+ * quitting and the process ending (the terminal is cooked again and echoes it) would be read and
+ * dropped by this process instead of reaching their shell; pausing the stream does not stop
+ * Node reading the terminal, closing it does.
+ */
+export function keyboardUntilRawModeEnds(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+  const setRawMode = (mode: boolean): NodeJS.ReadStream => {
+    stdin.setRawMode(mode);
+    if (!mode) stdin.destroy();
+    return proxy;
+  };
+  const proxy: NodeJS.ReadStream = new Proxy(stdin, {
+    get(target, property) {
+      if (property === 'setRawMode') return setRawMode;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return proxy;
+}
+
 // An optional synchronized-update start, then a relative move up at the very start of a write.
 // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
 const LEADING_CURSOR_UP = /^((?:\x1b\[\?2026h)?)\x1b\[\d*A/;

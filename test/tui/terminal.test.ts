@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullScreenStdout } from '../../src/tui/terminal.js';
+import { fullScreenStdout, keyboardUntilRawModeEnds } from '../../src/tui/terminal.js';
 
 function fakeStdout(): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];
@@ -25,5 +25,24 @@ describe('fullScreenStdout', () => {
     drawing = false;
     expect(out.write('last frame at exit')).toBe(true);
     expect(written).toEqual(['first']);
+  });
+});
+
+describe('keyboardUntilRawModeEnds', () => {
+  it('closes stdin right after raw mode is turned off, so what is typed next reaches the shell', () => {
+    const calls: string[] = [];
+    const stdin = {
+      isTTY: true,
+      setRawMode: (mode: boolean) => calls.push(`raw ${mode}`),
+      destroy: () => calls.push('destroy'),
+      read: () => null,
+    } as unknown as NodeJS.ReadStream;
+    const keyboard = keyboardUntilRawModeEnds(stdin);
+    expect(keyboard.setRawMode(true)).toBe(keyboard);
+    expect(calls).toEqual(['raw true']);
+    keyboard.setRawMode(false);
+    expect(calls).toEqual(['raw true', 'raw false', 'destroy']);
+    expect(keyboard.isTTY).toBe(true);
+    expect(keyboard.read()).toBeNull();
   });
 });
