@@ -5,8 +5,8 @@ import { formatNotifyTarget, parseNotifyTarget } from '../../notify/targets.js';
 import type { Alert } from '../../store/alert-repository.js';
 import type { Firing } from '../../store/alert-firing-row.js';
 import type { Store } from '../../store/store.js';
-import { mergeNeeds, type GroupNeeds } from './lookback.js';
-import { gatherMarketData, groupKey, type MarketDataDeps } from './market-data.js';
+import { mergeNeeds } from './lookback.js';
+import { groupKey, visitMarketData, type Group, type MarketDataDeps } from './market-data.js';
 import { recordEvaluations, type EvaluatedAlert } from './record.js';
 
 export interface CheckDeps extends Omit<MarketDataDeps, 'store'> {
@@ -35,47 +35,62 @@ export interface CheckResult {
  */
 export async function runCheck(deps: CheckDeps): Promise<CheckResult> {
   const alerts = deps.store.alerts.listEnabled();
-  const failures: CheckFailure[] = [];
-  const compiled: Array<{ alert: Alert; rule: Rule }> = [];
-  const groups = new Map<string, { symbol: string; interval: Alert['interval']; needs: GroupNeeds }>();
+  // One outcome per alert, in listing order: evaluated, or why not.
+  const outcomes = new Array<EvaluatedAlert | CheckFailure | undefined>(alerts.length);
+  // Alerts by symbol and interval, with their place in `alerts` (results keep that order).
+  const groups = new Map<string, Group & { members: Array<{ index: number; alert: Alert; rule: Rule }> }>();
   // Many alerts share a rule text (the same screen over a watchlist): parse each text once.
   const parsedRules = new Map<string, ReturnType<typeof parseRule>>();
-  for (const alert of alerts) {
+  alerts.forEach((alert, index) => {
     let parsed = parsedRules.get(alert.rule);
     if (parsed === undefined) {
       parsed = parseRule(alert.rule);
       parsedRules.set(alert.rule, parsed);
     }
     if (!parsed.ok) {
-      failures.push({
-        alertId: alert.id,
-        symbol: alert.symbol,
-        error: new AppError('invalid-rule', `alert #${alert.id}: ${parsed.error.message}`),
-      });
-      continue;
+      const error = new AppError('invalid-rule', `alert #${alert.id}: ${parsed.error.message}`);
+      outcomes[index] = { alertId: alert.id, symbol: alert.symbol, error };
+      return;
     }
-    compiled.push({ alert, rule: parsed.rule });
     const key = groupKey(alert.symbol, alert.interval);
     const group = groups.get(key);
-    groups.set(key, {
-      symbol: alert.symbol,
-      interval: alert.interval,
-      needs: mergeNeeds(group?.needs, parsed.rule.needs),
-    });
-  }
-  const gathered = await gatherMarketData([...groups.values()], deps);
-  const nowMs = deps.clock.nowMs();
-  const evaluated: EvaluatedAlert[] = [];
-  for (const { alert, rule } of compiled) {
-    const key = groupKey(alert.symbol, alert.interval);
-    const data = gathered.data.get(key);
-    if (data === undefined) {
-      const error = gathered.failures.get(key) ?? new AppError('no-data', `no data for ${alert.symbol}`);
-      failures.push({ alertId: alert.id, symbol: alert.symbol, error });
-      continue;
+    const member = { index, alert, rule: parsed.rule };
+    if (group === undefined) {
+      groups.set(key, {
+        symbol: alert.symbol,
+        interval: alert.interval,
+        needs: mergeNeeds(undefined, parsed.rule.needs),
+        members: [member],
+      });
+    } else {
+      mergeNeeds(group.needs, parsed.rule.needs);
+      group.members.push(member);
     }
-    evaluated.push({ alert, evaluation: evaluateRule(rule, data), targets: outboxTargets(alert, deps.defaultNotify) });
+  });
+  // Each symbol's rules are evaluated as soon as its bars are read, then the bars are dropped.
+  const gathered = await visitMarketData([...groups.values()], deps, (key, data) => {
+    for (const { index, alert, rule } of groups.get(key)?.members ?? []) {
+      outcomes[index] = {
+        alert,
+        evaluation: evaluateRule(rule, data),
+        targets: outboxTargets(alert, deps.defaultNotify),
+      };
+    }
+  });
+  for (const [key, group] of groups) {
+    const error = gathered.failures.get(key) ?? new AppError('no-data', `no data for ${group.symbol}`);
+    for (const { index, alert } of group.members) {
+      outcomes[index] ??= { alertId: alert.id, symbol: alert.symbol, error };
+    }
   }
+  const evaluated: EvaluatedAlert[] = [];
+  const failures: CheckFailure[] = [];
+  for (const outcome of outcomes) {
+    if (outcome === undefined) continue;
+    if ('evaluation' in outcome) evaluated.push(outcome);
+    else failures.push(outcome);
+  }
+  const nowMs = deps.clock.nowMs();
   const fired = recordEvaluations(deps.store, evaluated, nowMs);
   return { evaluated: evaluated.length, fired, failures, requests: gathered.requests };
 }

@@ -40,9 +40,15 @@ export interface GatheredData {
  * Fetches what the groups need with as few provider requests as possible: one quote request per
  * `maxSymbolsPerQuote` symbols (only for symbols whose rules read the price), one history request
  * per symbol and interval over the longest lookback (through the cache), news once per symbol.
- * A failure of one symbol is recorded and never stops the others.
+ * A failure of one symbol is recorded and never stops the others. Each group's data is handed to
+ * `visit` as soon as it is gathered and is not kept, so a check over thousands of symbols holds
+ * the bars of a few at a time.
  */
-export async function gatherMarketData(groups: readonly Group[], deps: MarketDataDeps): Promise<GatheredData> {
+export async function visitMarketData(
+  groups: readonly Group[],
+  deps: MarketDataDeps,
+  visit: (key: string, data: MarketData) => void,
+): Promise<Omit<GatheredData, 'data'>> {
   const { provider } = deps;
   const nowMs = deps.clock.nowMs();
   const failures = new Map<string, AppError>();
@@ -56,7 +62,6 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
   const newsSymbols = [...new Set(groups.filter((g) => g.needs.news).map((g) => g.symbol))];
   const news = await fetchNews(newsSymbols, provider, failSymbol, requests);
 
-  const data = new Map<string, MarketData>();
   const pending = groups.filter((group) => !failures.has(groupKey(group.symbol, group.interval)));
   const worker = async () => {
     for (let group = pending.shift(); group !== undefined; group = pending.shift()) {
@@ -88,7 +93,7 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
           bars = history.bars;
         }
         const quote = quotes.get(group.symbol);
-        data.set(key, {
+        visit(key, {
           bars,
           ...(quote === undefined ? {} : { quote: { price: quote.last.toNumber(), tsMs: quote.tsMs } }),
           ...(group.needs.news ? { news: news.get(group.symbol) ?? [] } : {}),
@@ -100,7 +105,14 @@ export async function gatherMarketData(groups: readonly Group[], deps: MarketDat
     }
   };
   await Promise.all(Array.from({ length: deps.concurrency ?? 4 }, worker));
-  return { data, failures, requests };
+  return { failures, requests };
+}
+
+/** visitMarketData, with every group's data kept by groupKey. */
+export async function gatherMarketData(groups: readonly Group[], deps: MarketDataDeps): Promise<GatheredData> {
+  const data = new Map<string, MarketData>();
+  const gathered = await visitMarketData(groups, deps, (key, value) => data.set(key, value));
+  return { ...gathered, data };
 }
 
 /**

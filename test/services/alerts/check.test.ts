@@ -86,6 +86,23 @@ describe('runCheck', () => {
     expect(result.fired.map((f) => f.alertId)).toEqual([2]);
   });
 
+  it('keeps the listing order in firings and failures, though each symbol is evaluated as a group', async () => {
+    store.alerts.add(alert('ACME', 'price > 1'), T);
+    store.alerts.add(alert('NOPE', 'price > 1'), T);
+    store.alerts.add(alert('GLOBX', 'price > 1'), T);
+    store.alerts.add(alert('ACME', 'rsi(14 < 30'), T);
+    store.alerts.add(alert('ACME', 'close > 1'), T);
+    store.alerts.add(alert('NOPE', 'close > 1'), T);
+    const result = await runCheck(deps(demoAt()));
+    expect(result.fired.map((f) => f.alertId)).toEqual([1, 3, 5]);
+    expect(result.failures.map((f) => [f.alertId, f.error.code])).toEqual([
+      [2, 'unknown-symbol'],
+      [4, 'invalid-rule'],
+      [6, 'unknown-symbol'],
+    ]);
+    expect(result.evaluated).toBe(3);
+  });
+
   it('writes outbox rows with the firing, for the alert targets or the default ones, never stdout', async () => {
     store.alerts.add(alert('ACME', 'price > 1', { notify: ['stdout', 'webhook:http://127.0.0.1:9/x'] }), T);
     store.alerts.add(alert('GLOBX', 'price > 1'), T);
