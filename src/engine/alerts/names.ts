@@ -123,18 +123,20 @@ function resolveIndicator(
     .reduce((sum, p) => sum + (resolved[p.key] ?? 0), 0);
   return {
     ok: true,
-    operand: { kind: 'indicator', name, params: resolved, field, lookbackBars: indicatorLookback(periods) },
+    operand: { kind: 'indicator', name, params: resolved, field, lookbackBars: indicatorLookback(periods, definition.window === true) },
     type: 'number',
   };
 }
 
 /**
- * Bars an indicator is computed over: enough for two values after a window's warm-up (2 x the
- * periods + 2), and for recursive ones (EMA, Wilder's RSI/ATR) to forget their seed: 10 x the
- * periods, capped at 250 bars (a year of daily bars), where a seed's weight is below 0.01%.
+ * Bars an indicator is computed over: enough for two values after its window (2 x the periods
+ * + 2), which is all a window indicator (registry `window`) ever reads; recursive ones (EMA,
+ * Wilder's RSI/ATR) also need to forget their seed: 10 x the periods, capped at 250 bars (a year
+ * of daily bars), where a seed's weight is below 0.01%.
  */
-function indicatorLookback(periods: number): number {
-  return Math.max(3, 2 * periods + 2, Math.min(10 * periods, 250));
+export function indicatorLookback(periods: number, window: boolean): number {
+  const twoValues = Math.max(3, 2 * periods + 2);
+  return window ? twoValues : Math.max(twoValues, Math.min(10 * periods, 250));
 }
 
 /** Known names within one edit (two for names over four letters) of `name`, or sharing its first three letters. */

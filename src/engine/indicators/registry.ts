@@ -33,6 +33,12 @@ export interface IndicatorDefinition<N extends IndicatorName> {
   /** A cross-parameter rule; returns what is wrong, or undefined. */
   readonly check?: (params: IndicatorParams<N>) => string | undefined;
   readonly create: (params: IndicatorParams<N>) => IndicatorStream<IndicatorOutput<N>>;
+  /**
+   * True when an output depends only on a window of recent bars no longer than the sum of the
+   * period parameters plus one (a moving sum, max or min; no recursion, no running total), so
+   * that bars further back never change it. A test checks this for every indicator marked so.
+   */
+  readonly window?: true;
 }
 
 const period = (value: number): ParamDefinition<'period'> => ({ key: 'period', kind: 'period', default: value });
@@ -40,9 +46,9 @@ const byPeriod = (summary: string, defaultPeriod: number) => ({ summary, params:
 
 /** Every indicator, by the name used in specs, alert rules and the CLI. */
 export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N> } = {
-  sma: { ...byPeriod('simple moving average', 20), create: sma },
+  sma: { ...byPeriod('simple moving average', 20), create: sma, window: true },
   ema: { ...byPeriod('exponential moving average', 20), create: ema },
-  wma: { ...byPeriod('weighted moving average', 20), create: wma },
+  wma: { ...byPeriod('weighted moving average', 20), create: wma, window: true },
   dema: { ...byPeriod('double exponential moving average', 20), create: dema },
   tema: { ...byPeriod('triple exponential moving average', 20), create: tema },
   rsi: { ...byPeriod('relative strength index', 14), create: rsi },
@@ -62,6 +68,7 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
     params: [period(20), { key: 'multiplier', kind: 'multiplier', default: 2 }],
     fields: ['upper', 'middle', 'lower'],
     create: bollinger,
+    window: true,
   },
   atr: { ...byPeriod('average true range', 14), create: atr },
   natr: { ...byPeriod('normalized average true range (percent)', 14), create: natr },
@@ -74,24 +81,27 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
     ],
     fields: ['k', 'd'],
     create: stochastic,
+    window: true,
   },
   adx: { ...byPeriod('average directional index', 14), create: adx },
-  cci: { ...byPeriod('commodity channel index', 20), create: cci },
-  willr: { ...byPeriod('Williams %R', 14), create: williamsR },
-  mfi: { ...byPeriod('money flow index', 14), create: mfi },
-  roc: { ...byPeriod('rate of change (percent)', 10), create: roc },
-  mom: { ...byPeriod('momentum', 10), create: momentum },
+  cci: { ...byPeriod('commodity channel index', 20), create: cci, window: true },
+  willr: { ...byPeriod('Williams %R', 14), create: williamsR, window: true },
+  mfi: { ...byPeriod('money flow index', 14), create: mfi, window: true },
+  roc: { ...byPeriod('rate of change (percent)', 10), create: roc, window: true },
+  mom: { ...byPeriod('momentum', 10), create: momentum, window: true },
   obv: { summary: 'on-balance volume', params: [], fields: [], create: obv },
   hma: {
     ...byPeriod('Hull moving average', 20),
     check: ({ period: value }) => (value >= 2 ? undefined : `period must be at least 2, got ${value}`),
     create: hma,
+    window: true,
   },
   dc: {
     summary: 'Donchian channels',
     params: [period(20)],
     fields: ['upper', 'middle', 'lower'],
     create: donchian,
+    window: true,
   },
   kc: {
     summary: 'Keltner channels',
@@ -103,9 +113,9 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
     fields: ['upper', 'middle', 'lower'],
     create: keltner,
   },
-  aroon: { summary: 'Aroon up and down', params: [period(14)], fields: ['up', 'down'], create: aroon },
-  cmf: { ...byPeriod('Chaikin money flow', 20), create: cmf },
-  trima: { ...byPeriod('triangular moving average', 20), create: trima },
+  aroon: { summary: 'Aroon up and down', params: [period(14)], fields: ['up', 'down'], create: aroon, window: true },
+  cmf: { ...byPeriod('Chaikin money flow', 20), create: cmf, window: true },
+  trima: { ...byPeriod('triangular moving average', 20), create: trima, window: true },
   kama: {
     summary: 'Kaufman adaptive moving average',
     params: [period(10), { key: 'fast', kind: 'period', default: 2 }, { key: 'slow', kind: 'period', default: 30 }],
@@ -114,8 +124,8 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
     create: kama,
   },
   vwap: { summary: 'volume-weighted average price (UTC-day session)', params: [], fields: [], create: vwap },
-  stddev: { ...byPeriod('standard deviation of closes', 20), create: standardDeviation },
-  linreg: { ...byPeriod('linear regression value', 14), create: linearRegression },
+  stddev: { ...byPeriod('standard deviation of closes', 20), create: standardDeviation, window: true },
+  linreg: { ...byPeriod('linear regression value', 14), create: linearRegression, window: true },
   stochrsi: {
     summary: 'stochastic RSI',
     params: [
@@ -147,6 +157,7 @@ export const INDICATORS: { readonly [N in IndicatorName]: IndicatorDefinition<N>
     ],
     fields: [],
     create: ultimateOscillator,
+    window: true,
   },
   ad: { summary: 'Chaikin accumulation/distribution line', params: [], fields: [], create: ad },
   adosc: {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lastTwoOutputs } from '../../../src/engine/alerts/evaluate.js';
+import { indicatorLookback } from '../../../src/engine/alerts/names.js';
 import { computeIndicator, type IndicatorSpec } from '../../../src/engine/indicators/index.js';
+import { INDICATORS } from '../../../src/engine/indicators/registry.js';
+import type { IndicatorName } from '../../../src/engine/indicators/types.js';
 import { barOf } from '../indicators/bars.js';
 
 const DAY = 86_400_000;
@@ -46,5 +49,45 @@ describe('lastTwoOutputs', () => {
     expect(lastTwoOutputs(sma, [], 0)).toEqual([null, null]);
     const one = { name: 'sma', params: { period: 1 } } as unknown as IndicatorSpec;
     expect(lastTwoOutputs(one, bars, 4)).toEqual([null, bars[4]?.close.toNumber()]);
+  });
+});
+
+/** Each output number of an indicator, by field (one field, '', for single-number outputs). */
+function numbers(output: unknown): Record<string, number | null> {
+  if (output === null || typeof output === 'number') return { '': output };
+  return Object.fromEntries(Object.entries(output as Record<string, number>).map(([k, v]) => [k, v]));
+}
+
+describe('window indicators', () => {
+  const windowed = (Object.keys(INDICATORS) as IndicatorName[]).filter((name) => INDICATORS[name].window);
+  const defaults = (name: IndicatorName) =>
+    Object.fromEntries(INDICATORS[name].params.map((p) => [p.key, p.default])) as Record<string, number>;
+
+  it('are the moving-window ones', () => {
+    expect(windowed).toEqual(expect.arrayContaining(['sma', 'bb', 'stoch', 'cci', 'mfi', 'ultosc']));
+    expect(windowed).not.toContain('ema');
+  });
+
+  it.each(windowed)('%s gives over its short lookback the values of the whole history', (name) => {
+    const params = defaults(name);
+    const periods = INDICATORS[name].params
+      .filter((p) => p.kind === 'period')
+      .reduce((sum, p) => sum + (params[p.key] ?? 0), 0);
+    const lookback = indicatorLookback(periods, true);
+    expect(lookback).toBeLessThan(indicatorLookback(periods, false));
+    const spec = { name, params } as unknown as IndicatorSpec;
+    const bars = walk(300);
+    const whole = lastTwoOutputs(spec, bars, 0).map(numbers);
+    const short = lastTwoOutputs(spec, bars, bars.length - lookback).map(numbers);
+    expect(whole[0]?.[Object.keys(whole[0])[0] as string]).not.toBeNull();
+    whole.forEach((fields, i) => {
+      for (const [field, value] of Object.entries(fields)) {
+        const other = short[i]?.[field];
+        expect(other, `${name}.${field} at ${i}`).not.toBeNull();
+        expect(Math.abs((other as number) - (value as number))).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(value as number)),
+        );
+      }
+    });
   });
 });
