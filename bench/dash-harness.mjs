@@ -18,10 +18,11 @@ process.env.NODE_ENV ??= 'production';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-export async function loadDashboard() {
+/** Builds the dashboard bundle (patched as scripts/build.js does unless `patched` is false); returns its file. */
+export async function buildDashboard({ patched = !process.env.DASH_BENCH_UNPATCHED, name = String(process.pid) } = {}) {
   // Inside the checkout (dist/ is build output) so that external packages resolve from
   // node_modules; split like the real build so that Ink's optional devtools stay a lazy import.
-  const dir = join(ROOT, 'dist', 'bench', String(process.pid)); // one per process: runs may overlap
+  const dir = join(ROOT, 'dist', 'bench', name); // one per process: runs may overlap
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'dash-entry.ts');
   writeFileSync(
@@ -34,6 +35,7 @@ export async function loadDashboard() {
       "export { chooseTheme } from '../../../src/tui/theme.ts';",
       "export { fullScreenStdout } from '../../../src/tui/terminal.ts';",
       "export { DASH_MAX_FPS } from '../../../src/tui/run-dash.tsx';",
+      "export { holdYoungGeneration } from '../../../src/tui/young-generation.ts';",
       "export { Decimal } from '../../../src/engine/decimal.ts';",
       "export { render } from 'ink';",
       "export { createElement } from 'react';",
@@ -52,12 +54,17 @@ export async function loadDashboard() {
     define: { 'process.env.NODE_ENV': '"production"' },
     minify: true,
     keepNames: true,
-    plugins: process.env.DASH_BENCH_UNPATCHED ? [] : [tuiBundlePatches],
+    plugins: patched ? [tuiBundlePatches] : [],
     external: ['better-sqlite3', '@napi-rs/keyring', 'react-devtools-core'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',
   });
-  return import(pathToFileURL(join(dir, 'dash.js')).href);
+  return join(dir, 'dash.js');
+}
+
+/** Imports a bundle from buildDashboard, by default a new one. */
+export async function loadDashboard(bundle) {
+  return import(pathToFileURL(bundle ?? (await buildDashboard())).href);
 }
 
 /** A terminal that counts what is written to it. */
@@ -180,6 +187,8 @@ export function startDashboard(lib, { symbols, batchesPerSecond, columns = 160, 
     demo: false,
     defaultSymbols: symbolNames(symbols),
   });
+  // As runDashboard does; DASH_BENCH_GROWING=1 leaves V8's young generation free to grow.
+  if (process.env.DASH_BENCH_GROWING !== '1') lib.holdYoungGeneration();
   store.start();
   let renders = 0;
   let renderMs = 0;

@@ -123,7 +123,13 @@ function resolveIndicator(
     .reduce((sum, p) => sum + (resolved[p.key] ?? 0), 0);
   return {
     ok: true,
-    operand: { kind: 'indicator', name, params: resolved, field, lookbackBars: indicatorLookback(periods, definition.window === true) },
+    operand: {
+      kind: 'indicator',
+      name,
+      params: resolved,
+      field,
+      lookbackBars: indicatorLookback(periods, definition.window === true),
+    },
     type: 'number',
   };
 }
