@@ -53,6 +53,23 @@ export default tseslint.config(
     },
   },
   {
+    // Commands parse argv and delegate: what they delegate to never reaches back into them.
+    files: ['src/{tui,services,store,providers,output,config,secrets,notify}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)commands/',
+              message: 'only the CLI imports commands; move shared logic into src/services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Commands return results; only bin/cli pick an exit code and only the output module writes.
     files: ['src/commands/**/*.ts'],
     rules: {

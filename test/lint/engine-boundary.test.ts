@@ -37,4 +37,14 @@ describe('the engine boundary lint rule', () => {
     const code = "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n";
     expect(await problems(code, 'src/store/example.ts')).toEqual([]);
   });
+
+  it.each(['src/tui/store/example.ts', 'src/services/example.ts', 'src/store/example.ts'])(
+    'refuses an import of a command in %s (commands delegate, never the reverse)',
+    async (filePath) => {
+      const code = "import { defineAdd } from '../../commands/alerts/add.js';\nexport const d = defineAdd;\n";
+      expect(await problems(code, filePath)).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*only the CLI imports commands/),
+      ]);
+    },
+  );
 });

@@ -3,20 +3,11 @@ import { Option } from 'commander';
 import type { CommandContext } from '../../context.js';
 import type { Interval } from '../../engine/interval.js';
 import { INTERVALS } from '../../engine/interval.js';
-import { UnknownSymbolError, UsageError } from '../../errors.js';
-import type { MarketDataProvider } from '../../providers/provider.js';
-import type { Alert, NewAlert } from '../../store/alert-repository.js';
-import type { Store } from '../../store/store.js';
+import type { NewAlert } from '../../store/alert-repository.js';
 import { parseSymbols } from '../parse.js';
 import { alertDataset } from './format.js';
-import {
-  assertProviderCanServe,
-  collect,
-  parseCooldownOption,
-  parseIntervalOption,
-  parseNotifyOption,
-  parseRuleArgument,
-} from './options.js';
+import { addAlert, parseRuleOrThrow } from '../../services/alerts/add.js';
+import { collect, parseCooldownOption, parseIntervalOption, parseNotifyOption } from './options.js';
 
 interface RawAddOptions {
   readonly name?: string;
@@ -43,7 +34,7 @@ export function defineAdd(command: Command, context: () => CommandContext): void
       const ctx = context();
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const alert = parseAddOptions(symbol, rule, raw);
-      const added = await runAdd(alert, {
+      const added = await addAlert(alert, {
         provider: await ctx.provider(),
         store: await ctx.store(),
         nowMs: ctx.clock.nowMs(),
@@ -55,7 +46,7 @@ export function defineAdd(command: Command, context: () => CommandContext): void
 /** argv to a new alert; a bad rule, interval, cooldown or target is a usage error (exit 2). */
 export function parseAddOptions(symbolArg: string, ruleText: string, raw: RawAddOptions): NewAlert {
   const [symbol] = parseSymbols([symbolArg]) as [string];
-  parseRuleArgument(ruleText);
+  parseRuleOrThrow(ruleText);
   const interval: Interval = parseIntervalOption(raw.interval);
   return {
     name: raw.name?.trim() || undefined,
@@ -66,29 +57,4 @@ export function parseAddOptions(symbolArg: string, ruleText: string, raw: RawAdd
     once: raw.once === true,
     notify: parseNotifyOption(raw.notify),
   };
-}
-
-/**
- * Checks the rule against what the provider can give and the symbol against what it knows (one
- * quote request), then stores the alert. An unknown symbol is a usage error; other provider
- * failures (offline) do not block adding.
- */
-export async function runAdd(
-  alert: NewAlert,
-  deps: { provider: MarketDataProvider; store: Store; nowMs: number; warn?: (message: string) => void },
-): Promise<Alert> {
-  assertProviderCanServe(deps.provider, parseRuleArgument(alert.rule), alert.interval);
-  try {
-    const batch = await deps.provider.getQuotes([alert.symbol]);
-    const failure = batch.failures.find((f) => f.symbol === alert.symbol);
-    if (failure?.error instanceof UnknownSymbolError) throw failure.error;
-  } catch (error) {
-    if (error instanceof UnknownSymbolError) {
-      throw new UsageError(error.message, {
-        hint: error.hint ?? `check the symbol with stockato search ${alert.symbol}`,
-      });
-    }
-    deps.warn?.(`could not check ${alert.symbol} with ${deps.provider.id} now: ${(error as Error).message}`);
-  }
-  return deps.store.alerts.add(alert, deps.nowMs);
 }

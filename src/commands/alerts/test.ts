@@ -8,7 +8,8 @@ import { mergeNeeds } from '../../services/alerts/lookback.js';
 import { gatherMarketData, groupKey, type MarketDataDeps } from '../../services/alerts/market-data.js';
 import { parseSymbols } from '../parse.js';
 import { marketDataDeps } from './deps.js';
-import { assertProviderCanServe, parseIntervalOption, parseRuleArgument } from './options.js';
+import { assertProviderCanServe, parseRuleOrThrow } from '../../services/alerts/add.js';
+import { parseIntervalOption } from './options.js';
 
 export interface TestOptions {
   readonly symbol: string;
@@ -26,7 +27,7 @@ export function defineTest(command: Command, context: () => CommandContext): voi
       const format = ctx.format(['table', 'json', 'ndjson', 'csv']);
       const [canonical] = parseSymbols([symbol]) as [string];
       const options = { symbol: canonical, rule: rule.trim(), interval: parseIntervalOption(raw.interval) };
-      parseRuleArgument(options.rule);
+      parseRuleOrThrow(options.rule);
       const evaluation = await runTest(options, await marketDataDeps(ctx));
       await ctx.emit(testDataset(options, evaluation), format);
       if (format === 'table') {
@@ -38,7 +39,7 @@ export function defineTest(command: Command, context: () => CommandContext): voi
 
 /** Evaluates the rule now on the same data `alerts check` would use; records and fires nothing. */
 export async function runTest(options: TestOptions, deps: MarketDataDeps): Promise<Evaluation> {
-  const rule = parseRuleArgument(options.rule);
+  const rule = parseRuleOrThrow(options.rule);
   assertProviderCanServe(deps.provider, rule, options.interval);
   const group = { symbol: options.symbol, interval: options.interval, needs: mergeNeeds(undefined, rule.needs) };
   const gathered = await gatherMarketData([group], deps);

@@ -1,7 +1,7 @@
-import { parseAddOptions, runAdd } from '../../commands/alerts/add.js';
 import type { Clock } from '../../engine/clock.js';
 import { AppError } from '../../errors.js';
 import type { MarketDataProvider } from '../../providers/provider.js';
+import { addAlert } from '../../services/alerts/add.js';
 import type { Store } from '../../store/store.js';
 import type { AlertsPort } from './ports.js';
 
@@ -24,8 +24,16 @@ export function storeAlerts(deps: { store: Store; provider: MarketDataProvider; 
       })),
     async add(symbol, rule) {
       try {
-        const alert = parseAddOptions(symbol, rule, { interval: '1d' });
-        await runAdd(alert, { provider: deps.provider, store, nowMs: deps.clock.nowMs() });
+        const alert = {
+          name: undefined,
+          symbol,
+          rule: rule.trim(),
+          interval: '1d',
+          cooldownMs: 0,
+          once: false,
+          notify: undefined,
+        } as const;
+        await addAlert(alert, { provider: deps.provider, store, nowMs: deps.clock.nowMs() });
         return { ok: true };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, message: error.message };
