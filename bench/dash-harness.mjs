@@ -35,7 +35,7 @@ export async function buildDashboard({ patched = !process.env.DASH_BENCH_UNPATCH
       "export { chooseTheme } from '../../../src/tui/theme.ts';",
       "export { fullScreenStdout } from '../../../src/tui/terminal.ts';",
       "export { DASH_MAX_FPS } from '../../../src/tui/run-dash.tsx';",
-      "export { holdYoungGeneration } from '../../../src/tui/young-generation.ts';",
+      "export { keepHeapSmall } from '../../../src/tui/heap-size.ts';",
       "export { Decimal } from '../../../src/engine/decimal.ts';",
       "export { render } from 'ink';",
       "export { createElement } from 'react';",
@@ -187,8 +187,8 @@ export function startDashboard(lib, { symbols, batchesPerSecond, columns = 160, 
     demo: false,
     defaultSymbols: symbolNames(symbols),
   });
-  // As runDashboard does; DASH_BENCH_GROWING=1 leaves V8's young generation free to grow.
-  if (process.env.DASH_BENCH_GROWING !== '1') lib.holdYoungGeneration();
+  // As runDashboard does; DASH_BENCH_V8_DEFAULTS=1 leaves V8 to size the heap as it would.
+  if (process.env.DASH_BENCH_V8_DEFAULTS !== '1') lib.keepHeapSmall();
   store.start();
   let renders = 0;
   let renderMs = 0;

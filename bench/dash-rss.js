@@ -41,7 +41,7 @@ const VARIANTS = {
   'stockato dash': { bundle: await buildDashboard({ patched: true, name: `${process.pid}-patched` }), env: {} },
   'baseline: unpatched Ink, V8 defaults': {
     bundle: await buildDashboard({ patched: false, name: `${process.pid}-unpatched` }),
-    env: { DASH_BENCH_GROWING: '1' },
+    env: { DASH_BENCH_V8_DEFAULTS: '1' },
   },
 };
 

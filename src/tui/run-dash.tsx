@@ -6,7 +6,7 @@ import { chooseFeed, createDashStore } from './store/create-dash-store.js';
 import { createDeferredFeed } from './store/deferred-feed.js';
 import { enterAlternateScreen, fullScreenStdout, keyboardUntilRawModeEnds, restoreOnCrash } from './terminal.js';
 import type { Theme } from './theme.js';
-import { holdYoungGeneration } from './young-generation.js';
+import { keepHeapSmall } from './heap-size.js';
 
 export interface DashTerminal {
   readonly stdin: NodeJS.ReadStream;
@@ -39,7 +39,7 @@ export async function runDashboard(
       )
     : chooseFeed(wiring);
   const store = createDashStore(wiring, feed);
-  holdYoungGeneration();
+  keepHeapSmall();
   let drawing = true;
   const restore = enterAlternateScreen(terminal.stdout, 1, () => (drawing = false));
   const stopCrashGuard = restoreOnCrash(restore, (error) => {
