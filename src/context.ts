@@ -23,6 +23,8 @@ export interface OutputStream {
 
 /** The outside world a command may touch, injected so that tests can build a CLI of their own. */
 export interface CliDeps {
+  /** Keys for prompts and the dashboard, or piped text (`keys set --stdin`, `--input -`). */
+  readonly stdin: NodeJS.ReadStream;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;

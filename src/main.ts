@@ -60,11 +60,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<Exit
   } catch (error) {
     return report(
       error,
-      { stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } },
+      { stdin: process.stdin, stdout, stderr: process.stderr, env, clock: { nowMs: Date.now } },
       { jsonErrors: argv.includes('--json'), debug: false },
     );
   }
-  const code = await runCli(argv, { stdout, stderr: process.stderr, env, clock });
+  const code = await runCli(argv, { stdin: process.stdin, stdout, stderr: process.stderr, env, clock });
   return readerLeft ? EXIT.ok : code;
 }
 

@@ -25,7 +25,7 @@ export function define(command: Command, context: () => CommandContext): void {
     .addHelpText('after', EXAMPLES)
     .action(async (raw: { theme?: string }) => {
       const ctx = context();
-      requireTerminal(process.stdin.isTTY === true, ctx.deps.stdout.isTTY === true);
+      requireTerminal(ctx.deps.stdin.isTTY === true, ctx.deps.stdout.isTTY === true);
       const config = await ctx.config();
       const options = parseDashOptions(raw, config.getString('dash.theme'));
       await runDash(options, ctx);
@@ -86,7 +86,7 @@ export async function runDash(options: DashOptions, ctx: CommandContext): Promis
         intradayTtlMs: parseDuration(config.getString('cache.intraday-ttl'), 'cache.intraday-ttl'),
       },
       chooseTheme(options.theme, colorEnabled),
-      { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+      { stdin: ctx.deps.stdin, stdout: process.stdout, stderr: process.stderr },
       open,
     );
   } finally {

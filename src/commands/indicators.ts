@@ -70,7 +70,7 @@ export function define(command: Command, context: () => CommandContext): void {
           reportStale(ctx, history.symbol, result.freshness);
           return result;
         },
-        readInput: (path) => readTextInput(path, process.stdin),
+        readInput: (path) => readTextInput(path, ctx.deps.stdin),
       });
       if (result.table.rows.length === 0) ctx.warn('no bars to compute indicators on');
       if (result.source.demo && format === 'table') ctx.warn('demo market: simulated prices, not real history');

@@ -31,6 +31,7 @@ async function run(args: string[], { isTTY = false, env = {} as Record<string, s
   const stdout = capture(isTTY);
   const stderr = capture(false);
   const code = await runCli(['node', 'stockato', ...args], {
+    stdin: process.stdin,
     stdout,
     stderr,
     env: { STOCKATO_HOME: home, ...OFFLINE_ENDPOINTS, ...env },

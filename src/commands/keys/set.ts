@@ -22,7 +22,7 @@ export function defineSet(command: Command, context: () => CommandContext): void
       const format = ctx.format(['table', 'json']);
       const config = await ctx.config();
       const options = parseSetKeyOptions(provider, extra, raw, config.getString('keys.store'));
-      const input = stdinOf(ctx);
+      const input: KeyInput = ctx.deps.stdin;
       const result = await runSetKey(options, {
         store: await ctx.credentialStore(),
         readKey: (label) => (options.from === 'stdin' ? readAll(input) : promptHidden(input, ctx.deps.stderr, label)),
@@ -66,12 +66,4 @@ export async function runSetKey(
   const key = await deps.readKey(`${provider.displayName} key (${provider.form}, not shown)`);
   const location = await deps.store.set(provider.id, key, options.destination);
   return { provider: provider.id, destination: options.destination, location };
-}
-
-/**
- * The process's standard input. TODO(lead): CliDeps has no stdin yet; once it has, this reads
- * `ctx.deps.stdin` (tests can then hand one in) and the fallback goes.
- */
-function stdinOf(ctx: CommandContext): KeyInput {
-  return (ctx.deps as { stdin?: KeyInput }).stdin ?? process.stdin;
 }
