@@ -12,12 +12,11 @@
 // Target (not enforced): the 10,000-rule check under 1 s for the whole process.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { loadStore } from './store-bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/stockato.js');
@@ -41,34 +40,6 @@ const RULES = [
   'atr(14) > 5',
   'not high - low < 2',
 ];
-
-async function loadStore(dir) {
-  const sqliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
-  const outfile = join(dir, 'store-bundle.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { openStore } from './src/store/store.ts';\nexport { Decimal } from './src/engine/decimal.ts';\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-better-sqlite3',
-        setup(b) {
-          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqliteUrl, external: true }));
-        },
-      },
-    ],
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /** A seeded random walk of daily bars ending today. */
 function syntheticBars(Decimal, seed) {

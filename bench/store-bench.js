@@ -6,47 +6,16 @@
 // Self-contained: bundles src/store with esbuild into a temp folder, so it needs no build step.
 // Targets (not enforced): upsertBars >= 500k bars/s; a 10k-bar getBars under 15 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { loadStore } from './store-bundle.mjs';
 import { performance } from 'node:perf_hooks';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BAR_COUNT = Number(process.argv[2] ?? 1_000_000);
 const READ_BARS = 10_000;
 const READ_RUNS = 20;
 const MINUTE_MS = 60_000;
 const START_MS = Date.UTC(2020, 0, 1);
-
-async function loadStore(dir) {
-  const sqliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
-  const outfile = join(dir, 'store-bundle.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { openStore } from './src/store/store.ts';\n" + "export { Decimal } from './src/engine/decimal.ts';\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'external-better-sqlite3',
-        setup(b) {
-          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqliteUrl, external: true }));
-        },
-      },
-    ],
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /** Canonical decimal text of units / 10^4 (no trailing zeros), as Decimal.toString() writes it. */
 function price(units) {
