@@ -117,6 +117,39 @@ function rawText(data: WebSocket.RawData): string {
   return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
+/** The frames of a source that greets, then wants an auth frame before anything else. */
+export interface AuthFrames {
+  readonly connected: string;
+  readonly auth: string;
+  readonly authenticated: string;
+}
+
+/**
+ * An exchange that greets with `connected` and answers `auth` late, past the multiplexer's
+ * control pacing, so a subscribe sent before the auth was answered shows in `early`. Every
+ * other frame goes to `answer`.
+ */
+export async function startLateAuthExchange(
+  frames: AuthFrames,
+  answer: (client: FakeExchangeClient, text: string) => void,
+): Promise<{ exchange: FakeExchange; early: string[] }> {
+  let authenticated = false;
+  const early: string[] = [];
+  const exchange = await startFakeExchange({
+    onConnection: (client) => client.send(frames.connected),
+    onMessage: (client, text) => {
+      if (!authenticated && text !== frames.auth) early.push(text);
+      if (text === frames.auth)
+        setTimeout(() => {
+          authenticated = true;
+          client.send(frames.authenticated);
+        }, 600);
+      else answer(client, text);
+    },
+  });
+  return { exchange, early };
+}
+
 export interface AdapterSessionOptions {
   readonly symbols: readonly string[];
   readonly channels?: StreamChannels;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadStreamAdapter } from '../../../src/providers/stream/adapter-registry.js';
 import { createLiveStream, type Multiplexer } from '../../../src/providers/stream/multiplexer.js';
-import { startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
+import { startFakeExchange, startLateAuthExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { collect, statuses, waitFor } from '../stream/helpers.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
 
@@ -31,27 +31,19 @@ async function liveOn(url: string): Promise<Multiplexer> {
 
 describe('the multiplexer on the alpaca adapter', () => {
   it('authenticates before subscribing and delivers the recorded trade and quotes', async () => {
-    // The answer to auth comes late (past the control pacing), so a subscribe that did not wait shows.
-    let authenticated = false;
-    const early: string[] = [];
-    exchange = await startFakeExchange({
-      onConnection: (client) => client.send(CONNECTED),
-      onMessage: (client, text) => {
-        if (!authenticated && text !== AUTH) early.push(text);
-        if (text === AUTH)
-          setTimeout(() => {
-            authenticated = true;
-            client.send(AUTHENTICATED);
-          }, 600);
-        else if (text.includes('"quotes"')) client.send(ACK, TRADE, QUOTES);
+    const late = await startLateAuthExchange(
+      { connected: CONNECTED, auth: AUTH, authenticated: AUTHENTICATED },
+      (client, text) => {
+        if (text.includes('"quotes"')) client.send(ACK, TRADE, QUOTES);
       },
-    });
+    );
+    exchange = late.exchange;
     const stream = await liveOn(`${exchange.url}/v2/sip`);
     const events = collect(stream.subscribe(['AAPL', 'AMD'], { trades: true, quotes: true }));
     await waitFor(() => stream.stats('alpaca')?.ticks === 4, 'the recorded ticks');
     await waitFor(() => events.some((e) => e.type === 'tick' && e.tick.symbol === 'AMD'), 'an AMD quote');
 
-    expect(early).toEqual([]);
+    expect(late.early).toEqual([]);
     expect(exchange.connections[0]?.received).toEqual([
       AUTH,
       '{"action":"subscribe","trades":["AAPL","AMD"]}',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadStreamAdapter } from '../../../src/providers/stream/adapter-registry.js';
 import { createLiveStream, type Multiplexer } from '../../../src/providers/stream/multiplexer.js';
-import { startFakeExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
+import { startFakeExchange, startLateAuthExchange, type FakeExchange } from '../../helpers/fake-exchange.js';
 import { collect, statuses, waitFor } from '../stream/helpers.js';
 import { describeEvent, wsFixtureReader } from '../ws-fixtures.js';
 
@@ -28,26 +28,18 @@ async function liveOn(url: string): Promise<Multiplexer> {
 
 describe('the multiplexer on the polygon adapter', () => {
   it('authenticates before subscribing and delivers the recorded trade', async () => {
-    // The answer to auth comes late (past the control pacing), so a subscribe that did not wait shows.
-    let authenticated = false;
-    const early: string[] = [];
-    exchange = await startFakeExchange({
-      onConnection: (client) => client.send(CONNECTED),
-      onMessage: (client, text) => {
-        if (!authenticated && text !== AUTH) early.push(text);
-        if (text === AUTH)
-          setTimeout(() => {
-            authenticated = true;
-            client.send(AUTH_SUCCESS);
-          }, 600);
-        else if (text.includes('Q.')) client.send(SUBSCRIBED, ...frames('ws-stocks-trade-T-AAPL-2022-05-04.json'));
+    const late = await startLateAuthExchange(
+      { connected: CONNECTED, auth: AUTH, authenticated: AUTH_SUCCESS },
+      (client, text) => {
+        if (text.includes('Q.')) client.send(SUBSCRIBED, ...frames('ws-stocks-trade-T-AAPL-2022-05-04.json'));
       },
-    });
+    );
+    exchange = late.exchange;
     const stream = await liveOn(`${exchange.url}/stocks`);
     const events = collect(stream.subscribe(['AAPL'], { trades: true, quotes: true }));
     await waitFor(() => events.some((e) => e.type === 'tick'), 'the recorded trade');
 
-    expect(early).toEqual([]);
+    expect(late.early).toEqual([]);
     expect(exchange.connections[0]?.url).toBe('/stocks');
     expect(exchange.connections[0]?.received).toEqual([
       AUTH,
